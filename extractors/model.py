@@ -1,0 +1,102 @@
+"""The records that flow through chiso: documents in, articles and facts out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Literal
+
+Metric = Literal["rank", "score", "rank_change"]
+BlockKind = Literal["title", "lead", "paragraph", "heading", "caption"]
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """Raw bytes as read from a file or fetched from a URL, before parsing."""
+
+    source: str
+    raw: bytes
+    kind: Literal["file", "http"] = "file"
+    media_type: str | None = None
+    encoding: str | None = None
+    final_url: str | None = None
+    status: int | None = None
+    headers: dict[str, str] = field(default_factory=dict)
+    fetched_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One unit of reading order: the title, the lead, a paragraph, a caption."""
+
+    kind: BlockKind
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A parsed article.  ``text`` (blocks joined by blank lines) is what fact
+    spans point into; it is normalised once, when the article is built."""
+
+    source: str
+    blocks: tuple[Block, ...]
+    title: str | None = None
+    authors: tuple[str, ...] = ()
+    published_at: datetime | None = None
+    modified_at: datetime | None = None
+    url: str | None = None
+    canonical_url: str | None = None
+    site: str | None = None
+    tags: tuple[str, ...] = ()
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(block.text for block in self.blocks)
+
+    @property
+    def lead(self) -> str | None:
+        return next((b.text for b in self.blocks if b.kind == "lead"), None)
+
+    @property
+    def paragraphs(self) -> tuple[str, ...]:
+        return tuple(b.text for b in self.blocks if b.kind in ("paragraph", "heading"))
+
+    @property
+    def body(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+    @property
+    def captions(self) -> tuple[str, ...]:
+        return tuple(b.text for b in self.blocks if b.kind == "caption")
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """One number an article states about one ranked unit in one edition of
+    one index (``../shared/spec/FACTS.md``).
+
+    ``span`` is the evidence sentence's character range in ``Article.text``;
+    ``value_span`` the range of the words that state the number.
+    """
+
+    entity: str
+    index_code: str
+    component: str | None
+    year: int
+    metric: Metric
+    value: float
+    evidence: str
+    span: tuple[int, int]
+    value_span: tuple[int, int]
+    rule: str
+
+    @property
+    def key(self) -> tuple[str, str, str | None, int, str, float]:
+        return (
+            self.entity,
+            self.index_code,
+            self.component,
+            self.year,
+            self.metric,
+            round(self.value, 6),
+        )
