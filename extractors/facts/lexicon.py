@@ -1,0 +1,326 @@
+"""Gazetteers: ranked units, indices and components, as FACTS.md names them.
+
+Each entry pairs a canonical name with the ways articles write it.  Patterns
+are compiled once here; :mod:`extractors.facts.mentions` runs them.
+"""
+
+from __future__ import annotations
+
+import re
+
+# The separator between the parts of a compound name: "Bà Rịa - Vũng Tàu",
+# "Bà Rịa-Vũng Tàu", "Bà Rịa Vũng Tàu", "KH&CN", "Giáo dục - Đào tạo".
+_AND = r"(?:\s*(?:-|&|và|,)\s*|\s+)"
+_ICT = r"(?:CNTT|công nghệ thông tin)"
+
+# --- provinces and centrally-run cities (63 units of 2008-2025, plus Huế) ---
+
+PROVINCES: dict[str, list[str]] = {
+    "Hà Nội": ["Hà Nội"],
+    "Hồ Chí Minh": [
+        r"TP\.?\s*HCM",
+        r"Tp\.?\s*HCM",
+        "HCMC",
+        r"TP\s*\.?\s*Hồ Chí Minh",
+        r"Tp\.?\s*Hồ Chí Minh",
+        "Thành phố Hồ Chí Minh",
+        "thành phố Hồ Chí Minh",
+    ],
+    "Hải Phòng": ["Hải Phòng"],
+    "Đà Nẵng": ["Đà Nẵng"],
+    "Cần Thơ": ["Cần Thơ"],
+    "An Giang": ["An Giang"],
+    "Bà Rịa - Vũng Tàu": [rf"Bà Rịa{_AND}Vũng Tàu", r"BR\s*-?\s*VT"],
+    "Bắc Giang": ["Bắc Giang"],
+    "Bắc Kạn": ["Bắc Kạn", "Bắc Cạn"],
+    "Bạc Liêu": ["Bạc Liêu"],
+    "Bắc Ninh": ["Bắc Ninh"],
+    "Bến Tre": ["Bến Tre"],
+    "Bình Định": ["Bình Định"],
+    "Bình Dương": ["Bình Dương"],
+    "Bình Phước": ["Bình Phước"],
+    "Bình Thuận": ["Bình Thuận"],
+    "Cà Mau": ["Cà Mau"],
+    "Cao Bằng": ["Cao Bằng"],
+    "Đắk Lắk": [r"Đ[ắăa]k\s*L[ắăa][kc]", r"Đ[ắă]c\s*L[ắă][kc]", r"Dak\s*Lak"],
+    "Đắk Nông": [r"Đ[ắăa]k\s*Nông", r"Đ[ắă]c\s*Nông", r"Dak\s*Nong"],
+    "Điện Biên": ["Điện Biên"],
+    "Đồng Nai": ["Đồng Nai"],
+    "Đồng Tháp": ["Đồng Tháp"],
+    "Gia Lai": ["Gia Lai"],
+    "Hà Giang": ["Hà Giang"],
+    "Hà Nam": [r"Hà Nam(?!\s+Ninh)"],
+    "Hà Tĩnh": ["Hà Tĩnh"],
+    "Hải Dương": ["Hải Dương"],
+    "Hậu Giang": ["Hậu Giang"],
+    "Hòa Bình": ["Hòa Bình"],
+    "Hưng Yên": ["Hưng Yên"],
+    "Khánh Hòa": ["Khánh Hòa"],
+    "Kiên Giang": ["Kiên Giang"],
+    "Kon Tum": [r"Kon\s*Tum"],
+    "Lai Châu": ["Lai Châu"],
+    "Lâm Đồng": ["Lâm Đồng"],
+    "Lạng Sơn": ["Lạng Sơn"],
+    "Lào Cai": ["Lào Cai"],
+    "Long An": ["Long An"],
+    "Nam Định": ["Nam Định"],
+    "Nghệ An": ["Nghệ An"],
+    "Ninh Bình": ["Ninh Bình"],
+    "Ninh Thuận": ["Ninh Thuận"],
+    "Phú Thọ": ["Phú Thọ"],
+    "Phú Yên": ["Phú Yên"],
+    "Quảng Bình": ["Quảng Bình"],
+    "Quảng Nam": [r"Quảng\s?Nam"],
+    "Quảng Ngãi": ["Quảng Ngãi"],
+    "Quảng Ninh": ["Quảng Ninh"],
+    "Quảng Trị": ["Quảng Trị"],
+    "Sóc Trăng": ["Sóc Trăng"],
+    "Sơn La": ["Sơn La"],
+    "Tây Ninh": ["Tây Ninh"],
+    "Thái Bình": ["Thái Bình"],
+    "Thái Nguyên": ["Thái Nguyên"],
+    "Thanh Hóa": ["Thanh Hóa"],
+    "Thừa Thiên Huế": [rf"Thừa Thiên{_AND}Huế", r"TT\s*-\s*Huế"],
+    "Tiền Giang": ["Tiền Giang"],
+    "Trà Vinh": ["Trà Vinh"],
+    "Tuyên Quang": ["Tuyên Quang"],
+    "Vĩnh Long": ["Vĩnh Long"],
+    "Vĩnh Phúc": ["Vĩnh Phúc"],
+    "Yên Bái": ["Yên Bái"],
+    # Resolved by edition year: Thừa Thiên Huế before 2025, Huế from 2025.
+    "Huế": [r"(?:TP\.?\s*|Thành phố\s+|thành phố\s+)?Huế"],
+}
+HUE = "Huế"
+
+# "Hồ Chí Minh" alone is as often the President as the city; only the
+# prefixed forms above name the city.
+PROVINCE_PREFIX = r"(?:(?:tỉnh|Tỉnh|TỈNH|thành phố|Thành phố|THÀNH PHỐ|TP|Tp)\.?\s*)"
+
+# --- ministries, ministry-level agencies and other central bodies ---------
+
+MINISTRIES: dict[str, list[str]] = {
+    "Bộ Tài chính": [r"Tài chính"],
+    "Bộ Tư pháp": [r"Tư pháp"],
+    "Bộ Công Thương": [r"Công\s*Thương"],
+    "Bộ Nội vụ": [r"Nội vụ"],
+    "Bộ Ngoại giao": [r"Ngoại giao"],
+    "Bộ Quốc phòng": [r"Quốc phòng"],
+    "Bộ Công an": [r"Công an"],
+    "Bộ Y tế": [r"Y tế"],
+    "Bộ Xây dựng": [r"Xây dựng"],
+    "Bộ Giao thông vận tải": [rf"Giao thông{_AND}Vận tải", r"GT\s*[-&]?\s*VT"],
+    "Bộ Kế hoạch và Đầu tư": [rf"Kế hoạch{_AND}Đầu tư", r"KH\s*[-&]?\s*ĐT"],
+    "Bộ Khoa học và Công nghệ": [rf"Khoa học{_AND}Công nghệ", r"KH\s*[-&]?\s*CN"],
+    "Bộ Giáo dục và Đào tạo": [rf"Giáo dục{_AND}Đào tạo", r"GD\s*[-&]?\s*ĐT"],
+    "Bộ Tài nguyên và Môi trường": [
+        rf"Tài nguyên{_AND}Môi trường",
+        r"TN\s*[-&]?\s*MT",
+    ],
+    "Bộ Nông nghiệp và Phát triển nông thôn": [
+        rf"Nông nghiệp{_AND}Phát triển nông thôn",
+        r"NN\s*[-&]?\s*PTNT",
+    ],
+    "Bộ Nông nghiệp và Môi trường": [
+        rf"Nông nghiệp{_AND}Môi trường",
+        r"NN\s*[-&]\s*MT",
+    ],
+    "Bộ Lao động - Thương binh và Xã hội": [
+        rf"Lao động{_AND}Thương binh{_AND}Xã hội",
+        r"LĐ\s*-?\s*TB\s*[-&]?\s*XH",
+    ],
+    "Bộ Văn hóa, Thể thao và Du lịch": [
+        rf"Văn hóa{_AND}Thể thao{_AND}Du lịch",
+        r"VH\s*[-,]?\s*TT(?:\s*[-&]?\s*DL)?",
+    ],
+    "Bộ Thông tin và Truyền thông": [rf"Thông tin{_AND}Truyền thông", r"TT\s*[-&]?\s*TT"],
+    "Bộ Dân tộc và Tôn giáo": [rf"Dân tộc{_AND}Tôn giáo"],
+}
+
+AGENCIES: dict[str, list[str]] = {
+    "Ngân hàng Nhà nước Việt Nam": [
+        r"Ngân hàng Nhà nước(?:\s+Việt Nam)?",
+        r"NHNN(?:\s+Việt Nam)?",
+    ],
+    "Bảo hiểm xã hội Việt Nam": [r"Bảo hiểm xã hội Việt Nam", r"BHXH\s+(?:Việt Nam|VN)"],
+    "Thanh tra Chính phủ": [r"Thanh tra Chính phủ"],
+    "Văn phòng Chính phủ": [r"Văn phòng Chính phủ"],
+    "Ủy ban Dân tộc": [r"Ủy ban Dân tộc"],
+    "Đài Truyền hình Việt Nam": [r"Đài Truyền hình Việt Nam"],
+    "Đài Tiếng nói Việt Nam": [r"Đài Tiếng nói Việt Nam"],
+    "Thông tấn xã Việt Nam": [r"Thông tấn xã Việt Nam"],
+    "Viện Hàn lâm Khoa học và Công nghệ Việt Nam": [
+        rf"Viện Hàn lâm Khoa học{_AND}Công nghệ Việt Nam"
+    ],
+    "Viện Hàn lâm Khoa học xã hội Việt Nam": [r"Viện Hàn lâm Khoa học xã hội Việt Nam"],
+    "Ủy ban Quản lý vốn nhà nước tại doanh nghiệp": [
+        r"Ủy ban Quản lý vốn nhà nước tại doanh nghiệp"
+    ],
+    "Học viện Chính trị quốc gia Hồ Chí Minh": [
+        r"Học viện Chính trị quốc gia Hồ Chí Minh"
+    ],
+    "Đại học Quốc gia Hà Nội": [r"Đại học Quốc gia Hà Nội", r"ĐHQG\s*Hà Nội"],
+    "Đại học Quốc gia Thành phố Hồ Chí Minh": [
+        r"Đại học Quốc gia (?:TP\.?\s*|Thành phố\s+)(?:HCM|Hồ Chí Minh)",
+        r"ĐHQG\s*(?:TP\.?\s*)?HCM",
+    ],
+    "Kiểm toán Nhà nước": [r"Kiểm toán Nhà nước"],
+}
+
+# Other ranked bodies keep the name the article gives them: a head noun, then
+# capitalised words and the lower-case syllables that complete them.
+ORG_HEADS = r"(?:Ngân hàng TMCP|Ngân hàng|Tập đoàn|Tổng công ty|Tổng Công ty|Trường Đại học|Học viện)"
+
+# --- indices ------------------------------------------------------------
+
+INDEX_PATTERNS: dict[str, list[str]] = {
+    "DDCI": [r"\bDDCI\b", r"năng lực cạnh tranh cấp (?:sở|huyện|địa phương)"],
+    "ICT_INDEX": [
+        r"(?:Vietnam\s+)?ICT\s*-?\s*In?d?ex\b",
+        r"ICT\s*-\s*INDEX",
+        rf"(?:chỉ số|mức độ)\s+(?:xếp hạng\s+)?sẵn sàng\s+(?:cho\s+)?(?:phát triển\s+và\s+)?"
+        rf"ứng dụng\s+(?:và\s+phát\s+triển\s+)?{_ICT}(?:\s*(?:-|và)\s*(?:TT|truyền thông))?"
+        rf"(?:\s+Việt Nam)?(?:\s+ICT\b)?",
+        rf"chỉ số xếp hạng ứng dụng {_ICT}",
+    ],
+    "IT_INDUSTRY_INDEX": [
+        rf"chỉ số công nghiệp {_ICT}",
+        r"IT Industry Index",
+    ],
+    "PCI": [
+        r"\bPCI\b",
+        r"năng lực cạnh tranh cấp tỉnh",
+        r"năng lực cạnh tranh (?:của\s+)?63 (?:tỉnh|địa phương)",
+        r"(?<!chỉ số )năng lực cạnh tranh",
+    ],
+    "PAR_INDEX": [
+        r"\bPAR\s*-?\s*INDEX\b",
+        r"chỉ số (?:c|)ải cách hành chính",
+        r"chỉ số CCHC",
+    ],
+    "SIPAS": [
+        r"\bSIPAS\b",
+        r"(?:chỉ số|mức độ) hài lòng(?:\s+của người dân[^.;:()]{0,40}?)?\s+(?:đối với|về)\s+"
+        r"(?:sự\s+)?phục vụ(?:\s+của)?(?:\s+(?:các\s+)?cơ quan)?\s+hành chính(?:\s+nhà nước)?",
+    ],
+    "PAPI": [r"\bPAPI\b", r"hiệu quả quản trị và hành chính công(?: cấp tỉnh)?"],
+    "DTI": [
+        r"\bDTI\b",
+        r"chỉ số (?:đánh giá\s+)?chuyển đổi số",
+        r"xếp hạng (?:mức độ\s+)?chuyển đổi số",
+        r"chuyển đổi số cấp tỉnh",
+    ],
+    "PGI": [r"\bPGI\b", r"chỉ số xanh cấp tỉnh"],
+    "EGOV": [
+        rf"mức độ ứng dụng {_ICT}",
+        rf"ứng dụng {_ICT} trong (?:việc\s+)?phát triển Chính phủ điện tử",
+        r"phát triển Chính phủ điện tử",
+        r"xếp hạng Chính phủ điện tử",
+    ],
+    "PII": [r"chỉ số đổi mới sáng tạo cấp (?:địa phương|tỉnh)", r"\bPII\b"],
+    "GII": [r"chỉ số đổi mới sáng tạo toàn cầu", r"\bGII\b"],
+}
+
+# Which indices express scores as percentages; others score in points.
+PERCENT_INDICES = frozenset({"PAR_INDEX", "SIPAS"})
+
+# Plausible score ranges: a number outside is a count or a maximum.
+SCORE_RANGES: dict[str, tuple[float, float]] = {
+    "ICT_INDEX": (0.0, 1.0),
+    "DTI": (0.0, 1.0),
+    "EGOV": (0.0, 1.0),
+    "IT_INDUSTRY_INDEX": (0.0, 1.0),
+    "PCI": (0.0, 100.0),
+    "PAR_INDEX": (0.0, 100.0),
+    "SIPAS": (0.0, 100.0),
+    "PAPI": (0.0, 80.0),
+    "PGI": (0.0, 40.0),
+    "DDCI": (0.0, 100.0),
+    "PII": (0.0, 100.0),
+    "GII": (0.0, 100.0),
+}
+
+# --- components -----------------------------------------------------------
+
+_ICT_COMPONENTS = [
+    ("online_public_services", rf"(?:ứng dụng\s+)?dịch vụ công trực tuyến"),
+    ("technical_infrastructure", rf"hạ tầng kỹ thuật(?:\s+{_ICT})?"),
+    ("human_infrastructure", rf"hạ tầng nhân lực(?:\s+{_ICT})?"),
+    ("it_industry", rf"sản xuất\s*-?\s*kinh doanh\s+{_ICT}"),
+    ("policy_environment", r"môi trường tổ chức\s*-?\s*chính sách"),
+    ("it_application", rf"ứng dụng\s+{_ICT}"),
+]
+
+COMPONENT_PATTERNS: dict[str, list[tuple[str, str]]] = {
+    "ICT_INDEX": _ICT_COMPONENTS,
+    "EGOV": [
+        ("web_portal", r"(?:trang|cổng) thông tin điện tử"),
+        ("policy_environment", r"cơ chế,? chính sách"),
+        *_ICT_COMPONENTS,
+    ],
+    "DTI": [
+        ("digital_government", r"chính quyền số"),
+        ("digital_economy", r"kinh tế số"),
+        ("digital_society", r"xã hội số"),
+        ("digital_awareness", r"nhận thức số"),
+        ("digital_institutions", r"thể chế số"),
+        ("digital_infrastructure", r"hạ tầng số"),
+        ("digital_human_resources", r"nhân lực số"),
+        ("information_security", r"an toàn thông tin(?: mạng)?"),
+    ],
+    "PCI": [
+        ("time_costs", r"chi phí thời gian"),
+        ("informal_charges", r"chi phí không chính thức"),
+        ("market_entry", r"(?:chi phí\s+)?gia nhập thị trường"),
+        ("land_access", r"tiếp cận đất đai"),
+        ("transparency", r"(?:tính\s+)?minh bạch(?:\s+và\s+tiếp cận thông tin)?"),
+        ("equal_competition", r"(?:tính\s+)?cạnh tranh bình đẳng"),
+        ("proactivity", r"tính năng động(?:\s+(?:và\s+)?tiên phong)?"),
+        ("business_support", r"(?:dịch vụ\s+)?hỗ trợ doanh nghiệp"),
+        ("labor_training", r"đào tạo lao động"),
+        ("legal_institutions", r"thiết chế pháp lý(?:\s+và\s+an ninh trật tự)?"),
+    ],
+    "PAPI": [
+        ("participation", r"tham gia của người dân(?:\s+ở cấp cơ sở)?"),
+        ("transparency", r"công khai,?\s+minh bạch"),
+        ("vertical_accountability", r"trách nhiệm giải trình(?:\s+với người dân)?"),
+        ("corruption_control", r"kiểm soát tham nhũng"),
+        ("public_procedures", r"thủ tục hành chính công"),
+        ("public_services", r"cung ứng dịch vụ công"),
+        ("environmental_governance", r"quản trị môi trường"),
+        ("e_governance", r"quản trị điện tử"),
+    ],
+    "PAR_INDEX": [
+        ("direction", r"(?:công tác\s+)?chỉ đạo,?\s+điều hành"),
+        (
+            "legal_documents",
+            r"(?:xây dựng và tổ chức thực hiện\s+)?văn bản (?:quy phạm pháp luật|QPPL)",
+        ),
+        ("administrative_procedures", r"cải cách thủ tục hành chính"),
+        ("organization", r"cải cách tổ chức bộ máy(?: hành chính)?"),
+        (
+            "civil_service",
+            r"cải cách chế độ công vụ|xây dựng và nâng cao chất lượng đội ngũ cán bộ",
+        ),
+        ("public_finance", r"cải cách tài chính công"),
+        ("e_government", r"hiện đại hóa (?:nền\s+)?hành chính|xây dựng,? phát triển chính phủ điện tử"),
+        ("impact", r"tác động của (?:cải cách hành chính|CCHC)"),
+    ],
+}
+
+# Narrowing of ICT/EGOV components, read from the words after the name.
+# Each must start right where the component's name ends.
+NARROWINGS = [
+    (".internal", re.compile(r"\s*(?:trong hoạt động\s+(?:nội bộ\b|của\b)|nội bộ\b)", re.I)),
+    (".society", re.compile(r"\s*(?:của|trong) xã hội\b", re.I)),
+    (".state", re.compile(r"\s*(?:của|trong|tại) (?:các\s+)?(?:cơ quan nhà nước|CQNN)\b", re.I)),
+]
+NARROWED_COMPONENTS = frozenset(
+    {"technical_infrastructure", "human_infrastructure", "it_application"}
+)
+
+# A component no code fits: "chỉ số thành phần 3 về <name>" -> slug(name).
+GENERIC_COMPONENT_RE = re.compile(
+    r"chỉ số thành phần(?:\s+số)?(?:\s+\d+)?\s+(?:về|liên quan đến)\s+"
+    r"(?P<name>[^,;.()\n\"]{6,120}?)(?=\s*(?:[,;.()\n\"]|$))",
+    re.IGNORECASE,
+)

@@ -1,0 +1,360 @@
+"""Finding what a text names: ranked units, indices, components and years.
+
+Each finder runs precompiled patterns over the whole article text once and
+returns mentions with character offsets; the reader in
+:mod:`extractors.facts.extract` decides what they mean in their sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractors.facts import lexicon as lx
+from extractors.text.normalize import slugify
+
+# --- mention records --------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class EntityMention:
+    start: int
+    end: int
+    name: str
+    kind: str  # "province" | "ministry" | "agency" | "org"
+
+
+@dataclass(frozen=True, slots=True)
+class IndexMention:
+    start: int
+    end: int
+    code: str
+
+
+@dataclass(frozen=True, slots=True)
+class ComponentMention:
+    start: int
+    end: int
+    index_code: str
+    code: str
+
+
+@dataclass(frozen=True, slots=True)
+class YearMention:
+    """A year, or years, and how the sentence uses them.
+
+    ``role``: ``plain`` ("năm 2018"), ``compare`` ("so với năm 2017"),
+    ``since`` ("từ năm 2013", "kể từ năm 2009"), ``streak`` ("(2008 - 2024)"
+    after "liên tiếp"/"liền"), ``list`` ("Năm 2016, 2017", "hai năm
+    2017-2018"), ``paren`` ("0,782 (2018)").
+    """
+
+    start: int
+    end: int
+    years: tuple[int, ...]
+    role: str
+
+
+# --- entities ---------------------------------------------------------------
+
+
+def _alternation(patterns: list[str]) -> str:
+    return "|".join(f"(?:{p})" for p in patterns)
+
+
+_WORD_END = r"(?![\w])"
+_WORD_START = r"(?<![\w])"
+
+_PROVINCE_RES = {
+    name: re.compile(rf"(?:{_alternation(variants)})", re.IGNORECASE)
+    for name, variants in lx.PROVINCES.items()
+}
+_PROVINCE_ALL_RE = re.compile(
+    rf"{_WORD_START}(?P<prefix>{lx.PROVINCE_PREFIX})?"
+    rf"(?P<core>{_alternation([v for vs in lx.PROVINCES.values() for v in vs])}){_WORD_END}",
+    re.IGNORECASE,
+)
+_MINISTRY_RES = {
+    name: re.compile(rf"(?:{_alternation(variants)})", re.IGNORECASE)
+    for name, variants in lx.MINISTRIES.items()
+}
+_MINISTRY_ALL_RE = re.compile(
+    rf"{_WORD_START}Bộ\s+(?P<core>{_alternation([v for vs in lx.MINISTRIES.values() for v in vs])}){_WORD_END}",
+    re.IGNORECASE,
+)
+# "các Bộ: Công thương, Thông tin và Truyền thông" names ministries without "Bộ".
+BARE_MINISTRY_RE = re.compile(
+    rf"{_WORD_START}(?P<core>{_alternation([v for vs in lx.MINISTRIES.values() for v in vs])}){_WORD_END}",
+    re.IGNORECASE,
+)
+_AGENCY_RES = {
+    name: re.compile(rf"(?:{_alternation(variants)})", re.IGNORECASE)
+    for name, variants in lx.AGENCIES.items()
+}
+_AGENCY_ALL_RE = re.compile(
+    rf"{_WORD_START}(?P<core>{_alternation([v for vs in lx.AGENCIES.values() for v in vs])}){_WORD_END}",
+    re.IGNORECASE,
+)
+_ORG_HEAD_RE = re.compile(rf"{_WORD_START}{lx.ORG_HEADS}(?=\s)")
+_TOKEN_RE = re.compile(r"\s*([\w&.'-]+)")
+_ORG_STOP = frozenset(
+    """dẫn đứng xếp đạt có là với được tiếp vươn giữ trong ở tại của cho về theo
+    nằm lọt tăng giảm tụt chỉ cũng đã đang sẽ vẫn thì nhưng khi sau trên dưới năm
+    thuộc gồm đều luôn liên lần bị đoạt chiếm nhận trở không chưa này đó cùng như
+    và hay hoặc mà do vì nên thứ vị hạng top nhóm""".split()
+)
+# Words that make a following capitalised name a person, not a province:
+# "Trương Hòa Bình", "Tư tưởng Hồ Chí Minh".
+_PERSON_BEFORE = frozenset(
+    """Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý
+    Trương Đinh Mai Tô Tạ Đoàn Lương Trịnh Đào Cao Lâm Hà Vương Thái Châu La Văn
+    Thị Hữu Đức Công Quang Minh Ngọc Thanh Xuân Hồng Kim ông bà anh chị Ông Bà""".split()
+)
+
+
+def _title_like(text: str) -> bool:
+    """True for "Hòa Bình", "HÒA BÌNH", "TP.HCM"; false for "hòa bình"."""
+    words = [w for w in re.split(r"[\s.\-&]+", text) if w and w[0].isalpha()]
+    return bool(words) and all(w[0].isupper() for w in words)
+
+
+def _canonical(core: str, table: dict[str, re.Pattern[str]]) -> str | None:
+    for name, pattern in table.items():
+        if pattern.fullmatch(core):
+            return name
+    return None
+
+
+def _person_name_before(text: str, start: int) -> bool:
+    before = text[max(0, start - 12) : start]
+    match = re.search(r"([\w]+)\s$", before)
+    return bool(match and match.group(1) in _PERSON_BEFORE)
+
+
+def find_entities(text: str) -> list[EntityMention]:
+    """Every ranked unit named in ``text``, longest match first, no overlaps."""
+    found: list[tuple[int, int, str, str, int]] = []  # start, end, name, kind, priority
+    for match in _AGENCY_ALL_RE.finditer(text):
+        core = match.group("core")
+        if not core[0].isupper():
+            continue
+        name = _canonical(core, _AGENCY_RES)
+        if name:
+            found.append((match.start(), match.end(), name, "agency", 3))
+    for match in _MINISTRY_ALL_RE.finditer(text):
+        if not match.group(0).startswith("Bộ"):
+            continue
+        name = _canonical(match.group("core"), _MINISTRY_RES)
+        if name:
+            found.append((match.start(), match.end(), name, "ministry", 3))
+    for match in _PROVINCE_ALL_RE.finditer(text):
+        core = match.group("core")
+        if not _title_like(core):
+            continue
+        name = _canonical(core, _PROVINCE_RES)
+        if name is None:
+            continue
+        if name == "Hồ Chí Minh" and core.startswith("Hồ"):
+            continue
+        if not match.group("prefix") and _person_name_before(text, match.start()):
+            continue
+        found.append((match.start(), match.end(), name, "province", 2))
+    for match in _ORG_HEAD_RE.finditer(text):
+        end = _org_name_end(text, match.end())
+        if end > match.end():
+            name = " ".join(text[match.start() : end].split())
+            found.append((match.start(), end, name, "org", 1))
+
+    # Keep the longest, then the most specific, of overlapping matches.
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0]), -f[4]))
+    result: list[EntityMention] = []
+    last_end = -1
+    for start, end, name, kind, _ in found:
+        if start < last_end:
+            continue
+        result.append(EntityMention(start, end, name, kind))
+        last_end = end
+    return result
+
+
+def _org_name_end(text: str, pos: int) -> int:
+    """End of an organisation's name that starts before ``pos``."""
+    end = pos
+    capitals = 0
+    lower_run = 0
+    tokens = 0
+    while tokens < 12:
+        match = _TOKEN_RE.match(text, end)
+        if not match or "\n" in text[end : match.start(1)]:
+            break
+        word = match.group(1).rstrip(".")
+        if not word:
+            break
+        if word[0].isupper() or word.isupper():
+            capitals += 1
+            lower_run = 0
+        elif word == "và":
+            following = _TOKEN_RE.match(text, match.end())
+            if not (following and following.group(1)[0].isupper()):
+                break
+        elif word.lower() in _ORG_STOP or word[0].isdigit() or lower_run >= 3:
+            break
+        else:
+            lower_run += 1
+        end = match.start(1) + len(word)
+        tokens += 1
+    if capitals == 0:
+        return pos
+    # Trailing lower-case syllables only belong to a name after a capital.
+    return end
+
+
+def find_bare_ministries(text: str, start: int, end: int) -> list[EntityMention]:
+    """Ministries named without "Bộ" in ``text[start:end]`` (a "các Bộ:" list)."""
+    result = []
+    for match in BARE_MINISTRY_RE.finditer(text, start, end):
+        name = _canonical(match.group("core"), _MINISTRY_RES)
+        if name and match.group("core")[0].isupper():
+            result.append(EntityMention(match.start(), match.end(), name, "ministry"))
+    return result
+
+
+# --- indices and components ---------------------------------------------
+
+
+def _compile_index_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    compiled = []
+    for code, patterns in lx.INDEX_PATTERNS.items():
+        for pattern in patterns:
+            # Acronyms must be written in capitals ("PCI", not "pci" in a URL).
+            acronym = re.fullmatch(r"\\b[A-Z]+\\b", pattern) is not None
+            flags = 0 if acronym else re.IGNORECASE
+            compiled.append((code, re.compile(pattern, flags)))
+    return compiled
+
+
+_INDEX_RES = _compile_index_patterns()
+
+
+def find_indices(text: str) -> list[IndexMention]:
+    found = []
+    for code, pattern in _INDEX_RES:
+        for match in pattern.finditer(text):
+            found.append((match.start(), match.end(), code))
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+    result: list[IndexMention] = []
+    last_end = -1
+    for start, end, code in found:
+        if start < last_end:
+            continue
+        result.append(IndexMention(start, end, code))
+        last_end = end
+    return result
+
+
+_COMPONENT_RES = {
+    index: [(code, re.compile(rf"{_WORD_START}(?:{p}){_WORD_END}", re.IGNORECASE)) for code, p in items]
+    for index, items in lx.COMPONENT_PATTERNS.items()
+}
+
+
+def find_components(text: str, indices: list[IndexMention]) -> list[ComponentMention]:
+    """Component names for every index, minus those inside an index's name."""
+    inside_index = [(m.start, m.end) for m in indices]
+    found: list[ComponentMention] = []
+    for index_code, patterns in _COMPONENT_RES.items():
+        taken: list[tuple[int, int]] = []
+        for code, pattern in patterns:
+            for match in pattern.finditer(text):
+                start, end = match.span()
+                if any(s <= start < e or s < end <= e for s, e in inside_index):
+                    continue
+                if any(s <= start < e or s < end <= e for s, e in taken):
+                    continue
+                taken.append((start, end))
+                full_code = code
+                if code in lx.NARROWED_COMPONENTS:
+                    for suffix, narrow in lx.NARROWINGS:
+                        if narrow.match(text, end):
+                            full_code = code + suffix
+                            break
+                found.append(ComponentMention(start, end, index_code, full_code))
+    for match in lx.GENERIC_COMPONENT_RE.finditer(text):
+        name = match.group("name").strip()
+        start = match.start("name")
+        if any(c.start >= match.start() and c.start < match.end() for c in found):
+            continue
+        found.append(ComponentMention(start, match.end("name"), "*", slugify(name)))
+    found.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    return found
+
+
+# --- years -------------------------------------------------------------------
+
+_YEAR = r"(?:19[89]\d|20\d\d)"
+_YEAR_RANGE_RE = re.compile(
+    rf"(?<![\d/.,])(?P<a>{_YEAR})\s*(?:-|đến|tới)\s*(?:năm\s+)?(?P<b>{_YEAR})(?![\d/])"
+)
+_YEAR_LIST_RE = re.compile(
+    rf"(?<![\d/.,])(?P<first>{_YEAR})(?P<rest>(?:\s*(?:,|và)\s*{_YEAR}(?![\d/.,]\d))+)"
+)
+# Not part of a date: "08/3/2023", "tháng 5-2025", "2025-06".
+_YEAR_RE = re.compile(
+    rf"(?<![\d/.,:-])(?<!\d[-/.])(?P<y>{_YEAR})(?![\d/:]|[.,]\d|-\d{{1,2}}(?!\d))"
+)
+_COMPARE_BEFORE_RE = re.compile(
+    r"(?:so\s+(?:với\s+)?(?:cùng kỳ\s+)?|hơn\s+|kém\s+)(?:năm\s+|kỳ\s+)?$", re.IGNORECASE
+)
+_SINCE_BEFORE_RE = re.compile(r"(?:(?:kể\s+)?từ|bắt đầu từ)\s+(?:năm\s+)?$", re.IGNORECASE)
+_STREAK_NEAR_RE = re.compile(r"liên tiếp|liên tục|\bliền\b|đến nay", re.IGNORECASE)
+_ENUM_BEFORE_RE = re.compile(r"(?:hai|ba|2|3|các)\s+năm\s*(?:qua\s*)?\(?$", re.IGNORECASE)
+_DATE_BEFORE_RE = re.compile(r"(?:tháng\s*\d{1,2}\s*[/-]\s*|ngày\s+\d{1,2}\s*[/-]\s*\d{1,2}\s*[/-]\s*)$", re.IGNORECASE)
+
+
+def find_years(text: str) -> list[YearMention]:
+    found: list[YearMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def before(pos: int, width: int = 40) -> str:
+        return text[max(0, pos - width) : pos]
+
+    for match in _YEAR_RANGE_RE.finditer(text):
+        a, b = int(match.group("a")), int(match.group("b"))
+        if not a < b <= a + 30:
+            continue
+        near = text[max(0, match.start() - 40) : match.end() + 5]
+        if _ENUM_BEFORE_RE.search(before(match.start(), 20)) and b - a <= 3:
+            years, role = tuple(range(a, b + 1)), "list"
+        elif _STREAK_NEAR_RE.search(near) or _SINCE_BEFORE_RE.search(before(match.start())):
+            years, role = tuple(range(a, b + 1)), "streak"
+        else:
+            years, role = tuple(range(a, b + 1)), "range"
+        found.append(YearMention(match.start(), match.end(), years, role))
+        taken.append(match.span())
+    for match in _YEAR_LIST_RE.finditer(text):
+        if any(s <= match.start() < e for s, e in taken):
+            continue
+        years = tuple(int(y) for y in re.findall(_YEAR, match.group(0)))
+        if len(set(years)) != len(years) or list(years) != sorted(years):
+            continue
+        found.append(YearMention(match.start(), match.end(), years, "list"))
+        taken.append(match.span())
+    for match in _YEAR_RE.finditer(text):
+        start, end = match.span()
+        if any(s <= start < e for s, e in taken):
+            continue
+        prefix = before(start)
+        if _DATE_BEFORE_RE.search(prefix):
+            continue
+        year = int(match.group("y"))
+        if _COMPARE_BEFORE_RE.search(prefix):
+            role = "compare"
+        elif _SINCE_BEFORE_RE.search(prefix):
+            role = "since"
+        elif prefix.endswith("(") and text[end : end + 1] == ")":
+            role = "paren"
+        else:
+            role = "plain"
+        found.append(YearMention(start, end, (year,), role))
+    found.sort(key=lambda y: y.start)
+    return found

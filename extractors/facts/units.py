@@ -1,0 +1,114 @@
+"""Paragraphs, sentences and clauses, with offsets into the article text."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+# A sentence ends at . ! ? followed by a space and a capital, digit, quote or
+# bracket, except after abbreviations ("TP. Hồ Chí Minh", "TS. Đặng ...").
+_SENTENCE_END_RE = re.compile(r"(?:[.!?]+|\.\.\.)(?=\s+[\"'(\[A-ZÀ-ỸĐ\d])")
+_ABBREVIATIONS = frozenset(
+    """TP Tp tp TS ThS PGS GS BS KS CN TT Q P Th St Mr Ms Dr ông bà Ths NXB""".split()
+)
+_LAST_WORD_RE = re.compile(r"([\w]+)$")
+
+
+@dataclass(slots=True)
+class Sentence:
+    """A sentence: ``text[start:end]`` of the article, inside block ``block``."""
+
+    start: int
+    end: int
+    block: int
+    # Parenthesised ranges (absolute offsets), outermost first.
+    parens: list[tuple[int, int]] = field(default_factory=list)
+    # Offsets of ";" boundaries and of clause commas.
+    semicolons: list[int] = field(default_factory=list)
+    commas: list[int] = field(default_factory=list)
+
+    def contains(self, pos: int) -> bool:
+        return self.start <= pos < self.end
+
+    def paren_of(self, pos: int) -> tuple[int, int] | None:
+        """The innermost parenthesised range holding ``pos``."""
+        best = None
+        for start, end in self.parens:
+            if start <= pos < end and (best is None or start > best[0]):
+                best = (start, end)
+        return best
+
+    def segment_of(self, pos: int) -> tuple[int, int]:
+        """The ";"-delimited segment holding ``pos``."""
+        i = bisect.bisect_right(self.semicolons, pos)
+        start = self.semicolons[i - 1] + 1 if i else self.start
+        end = self.semicolons[i] if i < len(self.semicolons) else self.end
+        return start, end
+
+    def clause_of(self, pos: int) -> tuple[int, int]:
+        """The comma- or ";"-delimited clause holding ``pos``."""
+        bounds = sorted(self.semicolons + self.commas)
+        i = bisect.bisect_right(bounds, pos)
+        start = bounds[i - 1] + 1 if i else self.start
+        end = bounds[i] if i < len(bounds) else self.end
+        return start, end
+
+
+def split_blocks(text: str) -> list[tuple[int, int]]:
+    """Block (paragraph) ranges: the article text joins blocks with blank lines."""
+    ranges = []
+    pos = 0
+    for part in text.split("\n\n"):
+        ranges.append((pos, pos + len(part)))
+        pos += len(part) + 2
+    return ranges
+
+
+def split_sentences(text: str, start: int, end: int, block: int) -> list[Sentence]:
+    sentences = []
+    begin = start
+    for match in _SENTENCE_END_RE.finditer(text, start, end):
+        word = _LAST_WORD_RE.search(text, max(begin, match.start() - 12), match.start())
+        if word and (
+            word.group(1) in _ABBREVIATIONS
+            or (len(word.group(1)) == 1 and word.group(1).isalpha())
+        ):
+            continue
+        sentences.append(_make_sentence(text, begin, match.end(), block))
+        begin = match.end()
+        while begin < end and text[begin].isspace():
+            begin += 1
+    for line_start, line_end in _lines(text, begin, end):
+        if line_end > line_start:
+            sentences.append(_make_sentence(text, line_start, line_end, block))
+    return sentences
+
+
+def _lines(text: str, start: int, end: int):
+    pos = start
+    while pos < end:
+        newline = text.find("\n", pos, end)
+        stop = end if newline < 0 else newline
+        yield pos, stop
+        pos = stop + 1
+
+
+def _make_sentence(text: str, start: int, end: int, block: int) -> Sentence:
+    sentence = Sentence(start, end, block)
+    stack: list[int] = []
+    for i in range(start, end):
+        char = text[i]
+        if char == "(":
+            stack.append(i)
+        elif char == ")" and stack:
+            sentence.parens.append((stack.pop(), i + 1))
+        elif char == ";":
+            sentence.semicolons.append(i)
+        elif char == ",":
+            # A comma between digits is a decimal comma, not a clause break.
+            if 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit():
+                continue
+            sentence.commas.append(i)
+    sentence.parens.sort()
+    return sentence
