@@ -50,9 +50,7 @@ _PREFILTER_RE = re.compile(
 _DATELINE_AFTER_RE = re.compile(r"\s*\((?:TTXVN|[A-ZĐ]{2,}\w*\b|[^()]*\d{1,2}/\d{1,2})[^()]*\)")
 _LOCATION_BEFORE_RE = re.compile(r"(?:\btại|\bở|diễn ra ở|tổ chức ở)\s+$", I)
 _PRESS_BEFORE_RE = re.compile(r"(?:\bBáo|\bbáo|Đài PT-?TH|Cổng TTĐT|Tạp chí)\s+$")
-_OBJECT_BEFORE_RE = re.compile(
-    r"(?:\bsau|\btrên|\bkém|\bhơn|so với|vượt qua|\bvượt|bỏ xa|theo sau)\s*$", I
-)
+_OBJECT_BEFORE_RE = re.compile(r"(?:\bsau|\btrên|\bkém|\bhơn|so với|vượt qua|\bvượt|bỏ xa|theo sau)\s*$", I)
 _ANAPHOR_START_RE = re.compile(r"\s*\"?(?:Số liệu|Con số|Điểm số|Kết quả) (?:này|đó|trên)\b", I)
 _INTRO_WITH_RE = re.compile(r"\s*(?:với|đạt)\b", I)
 _LATER_COPULA_RE = re.compile(r"\blà\s+")
@@ -74,13 +72,11 @@ _LIST_CONTINUE_BEFORE_RE = re.compile(
 _CONTINUE_WORDS_RE = re.compile(r"tiếp theo|theo sau|liền sau|kế tiếp|kế đến", I)
 _LEADING_WORDS_RE = re.compile(r"dẫn đầu|đứng đầu|cao nhất|tốt nhất|vị trí|xếp hạng", I)
 _LIST_AFTER_RE = re.compile(
-    r"\s*(?:đều\s+)?lần lượt là\s+(?:các|những)?\s*[^.;]{0,120}?"
-    r"(?P<lead>cao nhất|dẫn đầu|đứng đầu|tốt nhất)",
+    r"\s*(?:đều\s+)?lần lượt\s+(?:là|giữ|chiếm|đứng|xếp|nằm|thuộc)\b[^.;]{0,120}?"
+    r"(?P<lead>cao nhất|dẫn đầu|đứng đầu|tốt nhất|đầu bảng|vị trí đầu)",
     I,
 )
-_TOP_GROUP_RE = re.compile(
-    r"(?:nhóm|top|tốp)\s+(?P<n>\d{1,2}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\b", I
-)
+_TOP_GROUP_RE = re.compile(r"(?:nhóm|top|tốp)\s+(?P<n>\d{1,2}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\b", I)
 _PAIRING_RE = re.compile(r"lần lượt|tương ứng", I)
 _BARE_MINISTRY_LIST_RE = re.compile(r"các\s+Bộ\s*:\s*", I)
 _WORD_NUMBERS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
@@ -101,6 +97,22 @@ _COMPONENT_CUE_AFTER_RE = re.compile(
 _COMPONENT_AFTER_RANK_RE = re.compile(
     r"(?:\s*/\s*\d+)?(?:(?!xếp|đứng|vị trí|hạng)[^\d,;()]){0,30}?(?:về|ở)\s+(?:các\s+)?"
     r"(?:chỉ số\s+)?(?:thành phần\s+)?(?:số\s+)?(?:\d+\s+)?(?:(?:về|liên quan đến)\s+)?(?:\"\s*)?",
+    I,
+)
+# From a rank word to the first component it ranks: "dẫn đầu cả nước về",
+# "đứng đầu ở hai chỉ số thành phần của PCI 2021 là", "dẫn đầu ở các lĩnh vực sau:".
+_COMPONENT_LIST_HEAD_RE = re.compile(
+    r"\s*(?:cả nước|toàn quốc)?\s*(?:ở|về|là|tại)?\s*(?:(?:hai|ba|bốn|năm|\d+|các|những|cả)\s+)?"
+    r"(?:chỉ số|lĩnh vực|trục|hạng mục|tiêu chí|trụ cột)?(?:\s+thành phần)?(?:\s+nội dung)?"
+    r"(?:\s+của\s+\S+(?:\s+\d{4})?)?(?:\s+sau)?\s*(?:là|:)?\s*(?:chỉ số\s+)?(?:thành phần\s+)?\"?\s*",
+    I,
+)
+# Between two listed components: a bracketed score or "với số điểm 0,90", then
+# a comma, "và" or ";".
+_COMPONENT_LIST_GLUE_RE = re.compile(
+    r"\"?(?:\s+[^\s\d(),;:\"]+){0,8}?\s*(?:\([^()]*\))?\s*"
+    r"(?:(?:với|đạt|là)?\s*(?:số điểm|điểm số)?\s*(?:cao nhất\s*)?"
+    r"\d+(?:[.,]\d+)?\s*(?:điểm|%)?)?\s*(?:,|;|và|,\s*và)\s*(?:chỉ số\s+)?(?:\"\s*)?",
     I,
 )
 _YEAR_AFTER_GAP_RE = re.compile(r"\s*[,(]?\s*(?:của\s+|trong\s+|vào\s+)?(?:năm\s+)?", I)
@@ -179,9 +191,7 @@ def _analyse(text: str) -> _Doc:
     )
 
 
-_INDEX_YEAR_GAP_RE = re.compile(
-    r"[\s():,\-]*(?:(?:năm|cấp tỉnh|cấp bộ|\(?[A-Z]{2,}\)?)[\s():,\-]*)*"
-)
+_INDEX_YEAR_GAP_RE = re.compile(r"[\s():,\-]*(?:(?:năm|cấp tỉnh|cấp bộ|\(?[A-Z]{2,}\)?)[\s():,\-]*)*")
 
 
 def _edition(text: str, indices: list[IndexMention], years: list[YearMention]) -> int | None:
@@ -305,7 +315,7 @@ class _Reader:
         found += R.TAKE_OVER.find(text, s, entities)
         found += R.PAREN_FRACTION.find(text, s, entities)
         found += R.RANK_POSITION.find(text, s)
-        found += R.LEADER.find(text, s)
+        found += R.LEADER.find(text, s, entities)
         found += R.NUMBER_ONE.find(text, s, indices)
         found += R.RANK_SCORE_PAIR.find(text, s, list(components) + list(indices))
         found = _drop_overlaps(found)
@@ -370,7 +380,7 @@ class _Reader:
     def _group_of(groups, e: EntityMention) -> list[EntityMention] | None:
         return next((g for g in groups if any(x.start == e.start for x in g)), None)
 
-    def _bind_entity(self, env: "_Env", m: MetricMention) -> list[EntityMention] | None:
+    def _bind_entity(self, env: _Env, m: MetricMention) -> list[EntityMention] | None:
         """The entity a mention is about; [] when nobody can be named, None
         when the wording names somebody chiso does not know (drop it)."""
         s, text = env.s, self.text
@@ -382,7 +392,9 @@ class _Reader:
             inside = self.doc.within(self.doc.entities, paren[0], m.start)
             if inside:
                 return [inside[-1]]
-            owner = [e for e in self.doc.within(self.doc.entities, s.start, paren[0]) if 0 <= paren[0] - e.end <= 1]
+            owner = [
+                e for e in self.doc.within(self.doc.entities, s.start, paren[0]) if 0 <= paren[0] - e.end <= 1
+            ]
             if owner:
                 return [owner[-1]]
             anchor = paren[0]
@@ -416,7 +428,7 @@ class _Reader:
             return [self.ctx.topic]
         return []
 
-    def _single_or_each(self, env: "_Env", e: EntityMention) -> list[EntityMention] | None:
+    def _single_or_each(self, env: _Env, e: EntityMention) -> list[EntityMention] | None:
         group = self._group_of(env.groups, e)
         if group is None or len(group) == 1:
             return [e]
@@ -426,7 +438,7 @@ class _Reader:
 
     # --- index, component, year ----------------------------------------------------
 
-    def _bind_index(self, env: "_Env", m: MetricMention) -> list[str]:
+    def _bind_index(self, env: _Env, m: MetricMention) -> list[str]:
         s, indices = env.s, env.indices
         if indices:
             segment = s.segment_of(m.start)
@@ -460,7 +472,7 @@ class _Reader:
             return True
         return bool(_COMPONENT_CUE_AFTER_RE.match(text, c.end))
 
-    def _bind_component(self, env: "_Env", m: MetricMention, index: str) -> str | None:
+    def _bind_component(self, env: _Env, m: MetricMention, index: str) -> str | None:
         s, text = env.s, self.text
         usable = [c for c in env.components if c.index_code in (index, "*") and self._component_cued(s, c)]
         paren = s.paren_of(m.start)
@@ -470,7 +482,9 @@ class _Reader:
                 return inside[-1].code
         clause_end = s.clause_of(m.end)[1]
         for c in usable:
-            if m.end <= c.start <= clause_end + 1 and _COMPONENT_AFTER_RANK_RE.fullmatch(text, m.end, c.start):
+            if m.end <= c.start <= clause_end + 1 and _COMPONENT_AFTER_RANK_RE.fullmatch(
+                text, m.end, c.start
+            ):
                 return c.code
         anchor = paren[0] if paren else m.start
         segment = s.segment_of(anchor)
@@ -494,17 +508,21 @@ class _Reader:
             for y in years:
                 if 0 <= y.start - last_value_end <= 22 and y.role in ("plain", "paren", "list"):
                     gap = text[last_value_end : y.start]
-                    if _YEAR_AFTER_GAP_RE.fullmatch(gap) and (
-                        m.metric != "rank" or y.role == "paren" or re.search(r"năm|\(|của|trong", gap)
-                    ) and not _YEAR_HEADS_VALUE_RE.match(text, y.end):
+                    if (
+                        _YEAR_AFTER_GAP_RE.fullmatch(gap)
+                        and (m.metric != "rank" or y.role == "paren" or re.search(r"năm|\(|của|trong", gap))
+                        and not _YEAR_HEADS_VALUE_RE.match(text, y.end)
+                    ):
                         return y
         first_value_start = m.values[0][1]
         for y in years:
-            if 0 <= first_value_start - y.end <= 8 and _YEAR_BEFORE_GAP_RE.fullmatch(text, y.end, first_value_start):
+            if 0 <= first_value_start - y.end <= 8 and _YEAR_BEFORE_GAP_RE.fullmatch(
+                text, y.end, first_value_start
+            ):
                 return y
         return None
 
-    def _bind_years(self, env: "_Env", m: MetricMention, i: int) -> tuple[int, ...] | None:
+    def _bind_years(self, env: _Env, m: MetricMention, i: int) -> tuple[int, ...] | None:
         if m.explicit_years:
             return m.explicit_years
         if i in env.owned:
@@ -559,7 +577,7 @@ class _Reader:
 
     @staticmethod
     def _streak_excludes(s: Sentence, m: MetricMention, year: int, years) -> bool:
-        """"17 năm liền (2008 - 2024)": only an edition inside the streak."""
+        """ "17 năm liền (2008 - 2024)": only an edition inside the streak."""
         segment = s.segment_of(m.start)
         return any(
             y.role == "streak" and segment[0] <= y.start < segment[1] and year not in y.years for y in years
@@ -567,7 +585,7 @@ class _Reader:
 
     # --- binding one mention --------------------------------------------------
 
-    def _bind_single(self, env: "_Env", m: MetricMention, i: int) -> list[_Bound]:
+    def _bind_single(self, env: _Env, m: MetricMention, i: int) -> list[_Bound]:
         if m.regional or m.component_list:
             return []
         if m.metric == "rank_change" and self._after_regional_rank(env, m):
@@ -586,14 +604,20 @@ class _Reader:
         result = []
         for entity in entities:
             for code in codes:
-                component = self._bind_component(env, m, code)
-                for year in found_years:
-                    if not self._streak_excludes(env.s, m, year, env.years):
-                        result += self._make(m, entity, code, component, year, m.values[0])
+                components = [self._bind_component(env, m, code)]
+                if m.metric == "rank" and components[0] is not None:
+                    # "dẫn đầu về A (7,12 điểm) và B (7,95 điểm)": first in each.
+                    listed = self._listed_components(env, m.end, code)
+                    if len(listed) > 1 and listed[0].code == components[0]:
+                        components = list(dict.fromkeys(c.code for c in listed))
+                for component in components:
+                    for year in found_years:
+                        if not self._streak_excludes(env.s, m, year, env.years):
+                            result += self._make(m, entity, code, component, year, m.values[0])
         return result
 
-    def _after_regional_rank(self, env: "_Env", m: MetricMention) -> bool:
-        """"hạng 3/13 ... khu vực ĐBSCL (tăng 1 bậc)": the change is regional too."""
+    def _after_regional_rank(self, env: _Env, m: MetricMention) -> bool:
+        """ "hạng 3/13 ... khu vực ĐBSCL (tăng 1 bậc)": the change is regional too."""
         previous = [r for r in env.metrics if r.metric == "rank" and r.end <= m.start]
         if not previous:
             return False
@@ -601,18 +625,30 @@ class _Reader:
         return last.regional and env.s.segment_of(last.start) == env.s.segment_of(m.start)
 
     def _inherit(self, m: MetricMention) -> list[_Bound]:
-        """"(năm 2017 là 41)": the rank mention before it, in another year."""
+        """ "(năm 2017 là 41)": the rank mention before it, in another year."""
         previous = [b for b in self.pending if b.metric == "rank" and b.value_span[1] <= m.start]
         if not previous:
             return []
         p = previous[-1]
         return [
-            self._remember(_Bound(p.entity, p.index_code, p.component, year, "rank", m.values[0][0],
-                                  (m.values[0][1], m.values[0][2]), m.rule))
+            self._remember(
+                _Bound(
+                    p.entity,
+                    p.index_code,
+                    p.component,
+                    year,
+                    "rank",
+                    m.values[0][0],
+                    (m.values[0][1], m.values[0][2]),
+                    m.rule,
+                )
+            )
             for year in m.explicit_years or ()
         ]
 
-    def _make(self, m: MetricMention, entity: EntityMention, code: str, component, year: int, value) -> list[_Bound]:
+    def _make(
+        self, m: MetricMention, entity: EntityMention, code: str, component, year: int, value
+    ) -> list[_Bound]:
         v, start, end = value
         name = _resolve_name(entity.name, year)
         if m.metric == "rank_change" and m.compare_year is not None and m.compare_year != year - 1:
@@ -634,7 +670,7 @@ class _Reader:
 
     # --- lists and pairings --------------------------------------------------------
 
-    def _pair_with_years(self, env: "_Env", m: MetricMention, i: int) -> list[_Bound]:
+    def _pair_with_years(self, env: _Env, m: MetricMention, i: int) -> list[_Bound]:
         """One entity, several values, several years: "trong hai năm
         2017-2018, ... với số điểm lần lượt là 0,810 và 0,825"."""
         component = None
@@ -644,7 +680,11 @@ class _Reader:
         inherited = False
         if group_years is None:
             paragraph = self.ctx.paragraph_year_group
-            if paragraph and len(paragraph) == len(m.values) and not [y for y in env.years if y.role == "plain"]:
+            if (
+                paragraph
+                and len(paragraph) == len(m.values)
+                and not [y for y in env.years if y.role == "plain"]
+            ):
                 group_years = paragraph
                 inherited = True
         if group_years is None:
@@ -663,7 +703,7 @@ class _Reader:
             self.ctx.paragraph_year_group_component = component
         return result
 
-    def _paired_lists(self, env: "_Env") -> list[_Bound]:
+    def _paired_lists(self, env: _Env) -> list[_Bound]:
         """Entities and values paired in order: "Ninh Bình và Thanh Hóa đã lần
         lượt đứng ở thứ hạng 6 và 12"; and "Đứng thứ hai là A và B" (2, 3)."""
         s, text = env.s, self.text
@@ -695,7 +735,7 @@ class _Reader:
                 result += self._list_ranks(env, group, m.values[0][0], "rank.list", m)
         return result
 
-    def _ordered_lists(self, env: "_Env") -> list[_Bound]:
+    def _ordered_lists(self, env: _Env) -> list[_Bound]:
         """Positions stated by a list: "ba vị trí dẫn đầu lần lượt thuộc về
         A, B và C", "A, B và C lần lượt là các địa phương ... cao nhất",
         "tiếp theo là A, B" (after a rank), "nhóm 5 ... đứng đầu"."""
@@ -733,17 +773,26 @@ class _Reader:
                     probe = MetricMention("rank", [(2.0, g_start, g_end)], g_start, g_end, rule)
                     codes = self._bind_index(env, probe)
                     year = self._bind_years_plain(s, probe, env.years)
-                    if codes and year and any(
-                        b.metric == "rank" and b.value == 1 and b.component is None
-                        and b.index_code == codes[0] and b.year == year[0]
-                        for b in self.pending
+                    if (
+                        codes
+                        and year
+                        and any(
+                            b.metric == "rank"
+                            and b.value == 1
+                            and b.component is None
+                            and b.index_code == codes[0]
+                            and b.year == year[0]
+                            for b in self.pending
+                        )
                     ):
                         start_rank = 2.0
             if start_rank is not None:
                 result += self._list_ranks(env, group, start_rank, rule, None)
         return result
 
-    def _list_ranks(self, env: "_Env", group, start_rank: float, rule: str, anchor: MetricMention | None) -> list[_Bound]:
+    def _list_ranks(
+        self, env: _Env, group, start_rank: float, rule: str, anchor: MetricMention | None
+    ) -> list[_Bound]:
         g_start, g_end = group[0].start, group[-1].end
         probe = anchor or MetricMention("rank", [(start_rank, g_start, g_end)], g_start, g_end, rule)
         codes = self._bind_index(env, probe)
@@ -765,8 +814,8 @@ class _Reader:
                 return b.value
         return None
 
-    def _component_lists(self, env: "_Env") -> list[_Bound]:
-        """"dẫn đầu ở hai chỉ số thành phần là A (7,98 điểm) và B (8,52 điểm)",
+    def _component_lists(self, env: _Env) -> list[_Bound]:
+        """ "dẫn đầu ở hai chỉ số thành phần là A (7,98 điểm) và B (8,52 điểm)",
         "hai chỉ số thành phần ... là A và B của Quảng Ninh đứng đầu"."""
         s, text = env.s, self.text
         result: list[_Bound] = []
@@ -780,7 +829,7 @@ class _Reader:
             if not entities or len(entities) != 1 or not codes or not found_years:
                 continue
             code = codes[0]
-            listed = [c for c in env.components if c.index_code in (code, "*") and c.start >= m.end]
+            listed = self._listed_components(env, m.end, code)
             if not listed:
                 listed = [
                     c
@@ -790,11 +839,28 @@ class _Reader:
                     and re.search(r"chỉ số thành phần|\blà\b", text[s.start : c.start], I)
                 ]
             for c in {c.code: c for c in reversed(listed)}.values():
-                result += self._make(m, entities[0], code, c.code, found_years[0], (m.values[0][0], c.start, c.end))
+                result += self._make(
+                    m, entities[0], code, c.code, found_years[0], (m.values[0][0], c.start, c.end)
+                )
         return result
 
+    def _listed_components(self, env: _Env, pos: int, index: str) -> list[ComponentMention]:
+        """The components listed from ``pos`` on: the first right after the
+        rank words, then each joined to the one before by list glue."""
+        text = self.text
+        usable = [c for c in env.components if c.index_code in (index, "*") and c.start >= pos]
+        listed: list[ComponentMention] = []
+        cursor = pos
+        for c in usable:
+            pattern = _COMPONENT_LIST_GLUE_RE if listed else _COMPONENT_LIST_HEAD_RE
+            if not pattern.fullmatch(text, cursor, c.start):
+                break
+            listed.append(c)
+            cursor = c.end
+        return listed
+
     def _behind_leaders(self, s: Sentence, bound: list[_Bound], entities) -> list[_Bound]:
-        """"xếp thứ 2/63 tỉnh, sau Quảng Ninh": the one ahead of second is first."""
+        """ "xếp thứ 2/63 tỉnh, sau Quảng Ninh": the one ahead of second is first."""
         result = []
         for b in bound:
             if b.metric != "rank" or b.value != 2 or b.component is not None:
@@ -807,7 +873,16 @@ class _Reader:
             if name != b.entity and _BEHIND_RE.fullmatch(self.text, b.value_span[1], e.start):
                 result.append(
                     self._remember(
-                        _Bound(name, b.index_code, None, b.year, "rank", 1.0, (e.start, e.end), "rank.behind_second")
+                        _Bound(
+                            name,
+                            b.index_code,
+                            None,
+                            b.year,
+                            "rank",
+                            1.0,
+                            (e.start, e.end),
+                            "rank.behind_second",
+                        )
                     )
                 )
         return result
@@ -834,10 +909,14 @@ class _Reader:
             self.facts.append(fact)
 
     def _update_topic(self, s: Sentence, entities, bound: list[_Bound]) -> None:
-        singles = [b for b in bound if b.rule not in ("rank.list", "rank.list_continued", "rank.behind_second")]
+        singles = [
+            b for b in bound if b.rule not in ("rank.list", "rank.list_continued", "rank.behind_second")
+        ]
         if singles:
             name = singles[-1].entity
-            match = next((e for e in reversed(entities) if _resolve_name(e.name, singles[-1].year) == name), None)
+            match = next(
+                (e for e in reversed(entities) if _resolve_name(e.name, singles[-1].year) == name), None
+            )
             if match is not None:
                 self.ctx.topic = match
                 return

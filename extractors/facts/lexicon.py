@@ -148,16 +148,10 @@ AGENCIES: dict[str, list[str]] = {
     "Đài Truyền hình Việt Nam": [r"Đài Truyền hình Việt Nam"],
     "Đài Tiếng nói Việt Nam": [r"Đài Tiếng nói Việt Nam"],
     "Thông tấn xã Việt Nam": [r"Thông tấn xã Việt Nam"],
-    "Viện Hàn lâm Khoa học và Công nghệ Việt Nam": [
-        rf"Viện Hàn lâm Khoa học{_AND}Công nghệ Việt Nam"
-    ],
+    "Viện Hàn lâm Khoa học và Công nghệ Việt Nam": [rf"Viện Hàn lâm Khoa học{_AND}Công nghệ Việt Nam"],
     "Viện Hàn lâm Khoa học xã hội Việt Nam": [r"Viện Hàn lâm Khoa học xã hội Việt Nam"],
-    "Ủy ban Quản lý vốn nhà nước tại doanh nghiệp": [
-        r"Ủy ban Quản lý vốn nhà nước tại doanh nghiệp"
-    ],
-    "Học viện Chính trị quốc gia Hồ Chí Minh": [
-        r"Học viện Chính trị quốc gia Hồ Chí Minh"
-    ],
+    "Ủy ban Quản lý vốn nhà nước tại doanh nghiệp": [r"Ủy ban Quản lý vốn nhà nước tại doanh nghiệp"],
+    "Học viện Chính trị quốc gia Hồ Chí Minh": [r"Học viện Chính trị quốc gia Hồ Chí Minh"],
     "Đại học Quốc gia Hà Nội": [r"Đại học Quốc gia Hà Nội", r"ĐHQG\s*Hà Nội"],
     "Đại học Quốc gia Thành phố Hồ Chí Minh": [
         r"Đại học Quốc gia (?:TP\.?\s*|Thành phố\s+)(?:HCM|Hồ Chí Minh)",
@@ -242,7 +236,7 @@ SCORE_RANGES: dict[str, tuple[float, float]] = {
 # --- components -----------------------------------------------------------
 
 _ICT_COMPONENTS = [
-    ("online_public_services", rf"(?:ứng dụng\s+)?dịch vụ công trực tuyến"),
+    ("online_public_services", r"(?:ứng dụng\s+)?dịch vụ công trực tuyến"),
     ("technical_infrastructure", rf"hạ tầng kỹ thuật(?:\s+{_ICT})?"),
     ("human_infrastructure", rf"hạ tầng nhân lực(?:\s+{_ICT})?"),
     ("it_industry", rf"sản xuất\s*-?\s*kinh doanh\s+{_ICT}"),
@@ -314,9 +308,7 @@ NARROWINGS = [
     (".society", re.compile(r"\s*(?:của|trong) xã hội\b", re.I)),
     (".state", re.compile(r"\s*(?:của|trong|tại) (?:các\s+)?(?:cơ quan nhà nước|CQNN)\b", re.I)),
 ]
-NARROWED_COMPONENTS = frozenset(
-    {"technical_infrastructure", "human_infrastructure", "it_application"}
-)
+NARROWED_COMPONENTS = frozenset({"technical_infrastructure", "human_infrastructure", "it_application"})
 
 # A component no code fits: "chỉ số thành phần 3 về <name>" -> slug(name).
 GENERIC_COMPONENT_RE = re.compile(

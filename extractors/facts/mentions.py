@@ -78,13 +78,14 @@ _MINISTRY_RES = {
     name: re.compile(rf"(?:{_alternation(variants)})", re.IGNORECASE)
     for name, variants in lx.MINISTRIES.items()
 }
+_MINISTRY_VARIANTS = [v for vs in lx.MINISTRIES.values() for v in vs]
 _MINISTRY_ALL_RE = re.compile(
-    rf"{_WORD_START}Bộ\s+(?P<core>{_alternation([v for vs in lx.MINISTRIES.values() for v in vs])}){_WORD_END}",
+    rf"{_WORD_START}Bộ\s+(?P<core>{_alternation(_MINISTRY_VARIANTS)}){_WORD_END}",
     re.IGNORECASE,
 )
 # "các Bộ: Công thương, Thông tin và Truyền thông" names ministries without "Bộ".
 BARE_MINISTRY_RE = re.compile(
-    rf"{_WORD_START}(?P<core>{_alternation([v for vs in lx.MINISTRIES.values() for v in vs])}){_WORD_END}",
+    rf"{_WORD_START}(?P<core>{_alternation(_MINISTRY_VARIANTS)}){_WORD_END}",
     re.IGNORECASE,
 )
 _AGENCY_RES = {
@@ -299,16 +300,16 @@ _YEAR_LIST_RE = re.compile(
     rf"(?<![\d/.,])(?P<first>{_YEAR})(?P<rest>(?:\s*(?:,|và)\s*{_YEAR}(?![\d/.,]\d))+)"
 )
 # Not part of a date: "08/3/2023", "tháng 5-2025", "2025-06".
-_YEAR_RE = re.compile(
-    rf"(?<![\d/.,:-])(?<!\d[-/.])(?P<y>{_YEAR})(?![\d/:]|[.,]\d|-\d{{1,2}}(?!\d))"
-)
+_YEAR_RE = re.compile(rf"(?<![\d/.,:-])(?<!\d[-/.])(?P<y>{_YEAR})(?![\d/:]|[.,]\d|-\d{{1,2}}(?!\d))")
 _COMPARE_BEFORE_RE = re.compile(
     r"(?:so\s+(?:với\s+)?(?:cùng kỳ\s+)?|hơn\s+|kém\s+)(?:năm\s+|kỳ\s+)?$", re.IGNORECASE
 )
 _SINCE_BEFORE_RE = re.compile(r"(?:(?:kể\s+)?từ|bắt đầu từ)\s+(?:năm\s+)?$", re.IGNORECASE)
 _STREAK_NEAR_RE = re.compile(r"liên tiếp|liên tục|\bliền\b|đến nay", re.IGNORECASE)
 _ENUM_BEFORE_RE = re.compile(r"(?:hai|ba|2|3|các)\s+năm\s*(?:qua\s*)?\(?$", re.IGNORECASE)
-_DATE_BEFORE_RE = re.compile(r"(?:tháng\s*\d{1,2}\s*[/-]\s*|ngày\s+\d{1,2}\s*[/-]\s*\d{1,2}\s*[/-]\s*)$", re.IGNORECASE)
+_DATE_BEFORE_RE = re.compile(
+    r"(?:tháng\s*\d{1,2}\s*[/-]\s*|ngày\s+\d{1,2}\s*[/-]\s*\d{1,2}\s*[/-]\s*)$", re.IGNORECASE
+)
 
 
 def find_years(text: str) -> list[YearMention]:

@@ -15,9 +15,7 @@ from dataclasses import dataclass, field
 from extractors.facts.units import Sentence
 from extractors.text.numbers import NUMBER, ORDINAL_WORDS, has_fraction, parse_number
 
-_ORD_WORD = "|".join(
-    sorted((re.escape(w) for w in [*ORDINAL_WORDS, "một"]), key=len, reverse=True)
-)
+_ORD_WORD = "|".join(sorted((re.escape(w) for w in [*ORDINAL_WORDS, "một"]), key=len, reverse=True))
 _INT = r"\d{1,3}(?![\d.,]\d)"
 _YEAR = r"(?:19[89]\d|20\d\d)"
 I = re.IGNORECASE
@@ -50,7 +48,9 @@ def _value(written: str) -> float:
 
 # A rank inside a region or sub-group is not a fact (FACTS.md).
 REGION_RE = re.compile(
-    r"khu vực|\bvùng\b|ĐBSCL|Đồng bằng sông Cửu Long|Tây Nguyên|miền (?:Bắc|Trung|Nam|núi|Tây)|"
+    # "khu vực công" is the public sector, not a region.
+    r"khu vực(?!\s+(?:công|tư\b|tư nhân|nhà nước|doanh nghiệp|kinh tế|FDI|sản xuất|dịch vụ))|"
+    r"\bvùng\b|ĐBSCL|Đồng bằng sông Cửu Long|Tây Nguyên|miền (?:Bắc|Trung|Nam|núi|Tây)|"
     r"Nam Trung [Bb]ộ|Bắc Trung [Bb]ộ|Đông Nam [Bb]ộ|duyên hải|trung du|phía (?:Bắc|Nam)|"
     r"đồng bằng sông Hồng|Tây Bắc|Đông Bắc|Nam Bộ",
 )
@@ -216,10 +216,10 @@ _LEADER_RE = re.compile(
 # A group in front of the leader word: "Top 10 tỉnh ... đứng đầu", "nhóm
 # dẫn đầu", "4 trục nội dung dẫn đầu", "5 vị trí dẫn đầu".
 _GROUP_BEFORE_RE = re.compile(
-    r"(?:\b(?:top|tốp|nhóm|những|trong số)\b[^,;]{0,40}$)|"
-    r"(?:(?<![\w])(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|các)\s+"
+    r"(?:(?P<top>\b(?:top|tốp|nhóm|những|trong số)\b)[^,;]{0,40}$)|"
+    r"(?:(?P<count>(?<![\w])(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|các)\s+"
     r"(?:tỉnh|thành|địa phương|bộ|ngành|đơn vị|chỉ số|trục|lĩnh vực|"
-    r"vị trí|ngân hàng|doanh nghiệp|trường|cơ quan|tập đoàn)\b[^;]{0,50}$)",
+    r"vị trí|ngân hàng|doanh nghiệp|trường|cơ quan|tập đoàn)\b)[^;]{0,50}$)",
     I,
 )
 # "hai chỉ số thành phần của PCI là A và B của Quảng Ninh đứng đầu".
@@ -249,19 +249,29 @@ class LeaderRule:
 
     name = "rank.leader"
 
-    def find(self, text: str, sentence: Sentence) -> list[MetricMention]:
+    def find(self, text: str, sentence: Sentence, entities=()) -> list[MetricMention]:
         found = []
         for match in _LEADER_RE.finditer(text, sentence.start, sentence.end):
             trig = match.group("trig").lower()
             segment_start = sentence.segment_of(match.start())[0]
-            head = text[max(segment_start, match.start() - 60) : match.start()]
-            if _GROUP_BEFORE_RE.search(head):
+            head_start = max(segment_start, match.start() - 60)
+            group = _GROUP_BEFORE_RE.search(text, head_start, match.start())
+            # "Khối các cơ quan ..., BHXH Việt Nam tiếp tục đứng đầu": a named
+            # subject after the group phrase makes it a frame, not the subject.
+            phrase_end = (
+                group.end("top") if group and group.group("top") else group.end("count") if group else 0
+            )
+            if group and any(phrase_end <= e.start and e.end <= match.start() for e in entities):
+                group = None
+            if group:
+                head = text[head_start : match.start()]
                 # "2 chỉ số thành phần dẫn đầu cả nước là ..." still names components
                 if _COMPONENT_LIST_AFTER_RE.match(text, match.end()) or re.search(
                     r"chỉ số thành phần|trục|lĩnh vực", head, I
                 ):
-                    mention = MetricMention("rank", [(1.0, match.start(), match.end())],
-                                            match.start(), match.end(), self.name)
+                    mention = MetricMention(
+                        "rank", [(1.0, match.start(), match.end())], match.start(), match.end(), self.name
+                    )
                     mention.component_list = True
                     found.append(mention)
                 continue
@@ -271,8 +281,9 @@ class LeaderRule:
             if trig == "vị trí cao nhất" and _PERSONAL_BEST_RE.match(text, match.end()):
                 continue
             value = 2.0 if trig == "á quân" else 1.0
-            mention = MetricMention("rank", [(value, match.start(), match.end())],
-                                    match.start(), match.end(), self.name)
+            mention = MetricMention(
+                "rank", [(value, match.start(), match.end())], match.start(), match.end(), self.name
+            )
             if _COMPONENT_LIST_AFTER_RE.match(text, match.end()):
                 mention.component_list = True
             copula = _COPULA_RE.match(text, match.end())
@@ -295,7 +306,7 @@ _NUMBER_ONE_RE = re.compile(
 
 
 class NumberOneRule:
-    """"số 1" as a rank: "vươn lên số 2", "giữ vị trí số 1", "nhận số 1 PAPI
+    """ "số 1" as a rank: "vươn lên số 2", "giữ vị trí số 1", "nhận số 1 PAPI
     2022".  Trap: "Quyết định số 1" (a document number)."""
 
     name = "rank.number_one"
@@ -314,13 +325,20 @@ class NumberOneRule:
                 # "sau số 1 PCI 2022": only when an index follows.
                 if not any(0 <= i.start - match.end() <= 2 for i in indices):
                     continue
-            found.append(MetricMention("rank", [(value, match.start("val"), match.end("val"))],
-                                       match.start(), match.end(), self.name))
+            found.append(
+                MetricMention(
+                    "rank",
+                    [(value, match.start("val"), match.end("val"))],
+                    match.start(),
+                    match.end(),
+                    self.name,
+                )
+            )
         return found
 
 
 class TakeOverRule:
-    """"chiếm vị trí đứng đầu PAR INDEX của Bộ GTVT năm 2014": the position
+    """ "chiếm vị trí đứng đầu PAR INDEX của Bộ GTVT năm 2014": the position
     belonged to the entity after "của" in the year that follows."""
 
     name = "rank.takeover"
@@ -338,8 +356,14 @@ class TakeOverRule:
                 continue
             value = 1.0 if (match.group("lead") or match.group("one")) else _value(match.group("n"))
             year_match = re.match(rf"\s+(?:năm\s+)?(?P<y>{_YEAR})", text[owner.end : owner.end + 12])
-            mention = MetricMention("rank", [(value, match.start(), match.end())],
-                                    match.start(), owner.end, self.name, role="from")
+            mention = MetricMention(
+                "rank",
+                [(value, match.start(), match.end())],
+                match.start(),
+                owner.end,
+                self.name,
+                role="from",
+            )
             mention.explicit_entity = owner
             if year_match:
                 mention.explicit_years = (int(year_match.group("y")),)
@@ -361,8 +385,9 @@ class ParenFractionRule:
             value, den = _value(match.group("val")), int(match.group("den"))
             if owner is None or not 1 <= value <= den or den < 17:
                 continue
-            mention = MetricMention("rank", [(value, match.start("val"), match.end("val"))],
-                                    match.start(), match.end(), self.name)
+            mention = MetricMention(
+                "rank", [(value, match.start("val"), match.end("val"))], match.start(), match.end(), self.name
+            )
             mention.explicit_entity = owner
             mention.regional = regional_after(text, sentence, match.end())
             found.append(mention)
@@ -386,8 +411,13 @@ class ParenEarlierYearRule:
             previous = [m for m in earlier if m.metric == "rank" and 0 <= match.start() - m.end <= 20]
             if not previous:
                 continue
-            mention = MetricMention("rank", [(_value(match.group("val")), match.start("val"), match.end("val"))],
-                                    match.start(), match.end(), self.name)
+            mention = MetricMention(
+                "rank",
+                [(_value(match.group("val")), match.start("val"), match.end("val"))],
+                match.start(),
+                match.end(),
+                self.name,
+            )
             mention.explicit_years = (int(match.group("y")),)
             mention.flags.add("inherits_binding")
             found.append(mention)
@@ -395,20 +425,23 @@ class ParenEarlierYearRule:
 
 
 class RankScorePairRule:
-    """"chỉ số hạ tầng kỹ thuật CNTT là 18 (0.40)": a rank, then its score."""
+    """ "chỉ số hạ tầng kỹ thuật CNTT là 18 (0.40)": a rank, then its score."""
 
     name = "rank.with_score"
-    pattern = re.compile(
-        rf"(?<![\w])là\s+(?P<rank>{_INT})\s*\(\s*(?P<score>\d+[.,]\d+)\s*\)", I
-    )
+    pattern = re.compile(rf"(?<![\w])là\s+(?P<rank>{_INT})\s*\(\s*(?P<score>\d+[.,]\d+)\s*\)", I)
 
     def find(self, text: str, sentence: Sentence, anchors) -> list[MetricMention]:
         found = []
         for match in self.pattern.finditer(text, sentence.start, sentence.end):
             if not any(0 <= match.start() - a.end <= 12 for a in anchors):
                 continue
-            mention = MetricMention("rank", [(_value(match.group("rank")), match.start("rank"), match.end("rank"))],
-                                    match.start(), match.end(), self.name)
+            mention = MetricMention(
+                "rank",
+                [(_value(match.group("rank")), match.start("rank"), match.end("rank"))],
+                match.start(),
+                match.end(),
+                self.name,
+            )
             mention.pair_score = (_value(match.group("score")), match.start("score"), match.end("score"))
             found.append(mention)
         return found
@@ -438,7 +471,8 @@ _AVERAGE_NEAR_RE = re.compile(r"trung bình|bình quân", I)
 _RANGE_AFTER_RE = re.compile(rf"\s*(?:%|điểm)?\s*(?:-|đến|tới)\s*{NUMBER}", I)
 _RANGE_BEFORE_RE = re.compile(rf"{NUMBER}\s*(?:%|điểm)?\s*(?:-|đến|tới)\s*$", I)
 _SCORE_CUE_RE = re.compile(
-    r"(?:điểm số|số điểm|tổng điểm|giá trị|index|với|đạt)(?:\s+(?:là|đạt|cao nhất|của\s+\S+))*\s*$",
+    r"(?:điểm số|số điểm|tổng điểm|giá trị|index|với|đạt)"
+    r"(?:\s+(?:là|đạt|cao nhất|tương ứng|lần lượt|của\s+\S+))*\s*$",
     I,
 )
 
@@ -449,9 +483,8 @@ def score_blocked(text: str, sentence: Sentence, start: int, end: int) -> str | 
     paren = sentence.paren_of(start)
     left_limit = max(clause_start, paren[0] if paren else clause_start, start - 45)
     window = text[left_limit:start]
-    difference = None
-    for difference in _DIFFERENCE_RE.finditer(window):
-        pass
+    differences = list(_DIFFERENCE_RE.finditer(window))
+    difference = differences[-1] if differences else None
     if difference and not _BINDING_WORD_RE.search(window, difference.end()):
         return "difference"
     if _BOUND_BEFORE_RE.search(window):
@@ -460,7 +493,9 @@ def score_blocked(text: str, sentence: Sentence, start: int, end: int) -> str | 
         return "maximum"
     if _AVERAGE_NEAR_RE.search(text, max(sentence.start, start - 60), start):
         return "average"
-    if _RANGE_AFTER_RE.match(text, end) or _RANGE_BEFORE_RE.search(text, max(sentence.start, start - 20), start):
+    if _RANGE_AFTER_RE.match(text, end) or _RANGE_BEFORE_RE.search(
+        text, max(sentence.start, start - 20), start
+    ):
         return "range"
     return None
 
@@ -515,7 +550,9 @@ class ScoreCueRule:
                 continue
             if score_blocked(text, sentence, start, end):
                 continue
-            mention = MetricMention("score", [(_value(match.group("num")), start, end)], start, end, self.name)
+            mention = MetricMention(
+                "score", [(_value(match.group("num")), start, end)], start, end, self.name
+            )
             mention.flags.add("points")
             # "lần lượt là 0,810 và 0,825": the values after the cued one.
             while True:
@@ -534,7 +571,7 @@ class ScoreParenRule:
     (7,65)", "Hải Phòng (92,59%)" is read by ScoreUnitRule."""
 
     name = "score.paren"
-    pattern = re.compile(rf"\(\s*(?P<num>\d+[.,]\d+)\s*\)")
+    pattern = re.compile(r"\(\s*(?P<num>\d+[.,]\d+)\s*\)")
 
     def find(self, text: str, sentence: Sentence, anchors, taken) -> list[MetricMention]:
         found = []
@@ -545,7 +582,9 @@ class ScoreParenRule:
                 continue
             if not any(0 <= match.start() - a.end <= 1 for a in anchors):
                 continue
-            mention = MetricMention("score", [(_value(match.group("num")), start, end)], start, end, self.name)
+            mention = MetricMention(
+                "score", [(_value(match.group("num")), start, end)], start, end, self.name
+            )
             mention.flags.add("points")
             found.append(mention)
         return found
@@ -610,8 +649,13 @@ class RankChangeRule:
             if not 0 < value <= 100:
                 continue
             sign = -1.0 if re.fullmatch(_DOWN, verb, I) else 1.0
-            mention = MetricMention("rank_change", [(sign * value, match.start("val"), match.end("val"))],
-                                    match.start(), match.end(), self.name)
+            mention = MetricMention(
+                "rank_change",
+                [(sign * value, match.start("val"), match.end("val"))],
+                match.start(),
+                match.end(),
+                self.name,
+            )
             compare = _COMPARE_AFTER_RE.match(text[match.end() : sentence.end])
             if compare:
                 if compare.group("y"):
@@ -623,15 +667,16 @@ class RankChangeRule:
 
 
 class UnchangedRule:
-    """"không thay đổi xếp hạng so với năm trước" is a change of 0."""
+    """ "không thay đổi xếp hạng so với năm trước" is a change of 0."""
 
     name = "rank_change.unchanged"
 
     def find(self, text: str, sentence: Sentence) -> list[MetricMention]:
         found = []
         for match in _UNCHANGED_RE.finditer(text, sentence.start, sentence.end):
-            mention = MetricMention("rank_change", [(0.0, match.start(), match.end())],
-                                    match.start(), match.end(), self.name)
+            mention = MetricMention(
+                "rank_change", [(0.0, match.start(), match.end())], match.start(), match.end(), self.name
+            )
             if match.group("y"):
                 mention.compare_year = int(match.group("y"))
             else:

@@ -9,9 +9,7 @@ from dataclasses import dataclass, field
 # A sentence ends at . ! ? followed by a space and a capital, digit, quote or
 # bracket, except after abbreviations ("TP. Hồ Chí Minh", "TS. Đặng ...").
 _SENTENCE_END_RE = re.compile(r"(?:[.!?]+|\.\.\.)(?=\s+[\"'(\[A-ZÀ-ỸĐ\d])")
-_ABBREVIATIONS = frozenset(
-    """TP Tp tp TS ThS PGS GS BS KS CN TT Q P Th St Mr Ms Dr ông bà Ths NXB""".split()
-)
+_ABBREVIATIONS = frozenset("""TP Tp tp TS ThS PGS GS BS KS CN TT Q P Th St Mr Ms Dr ông bà Ths NXB""".split())
 _LAST_WORD_RE = re.compile(r"([\w]+)$")
 
 
@@ -71,8 +69,7 @@ def split_sentences(text: str, start: int, end: int, block: int) -> list[Sentenc
     for match in _SENTENCE_END_RE.finditer(text, start, end):
         word = _LAST_WORD_RE.search(text, max(begin, match.start() - 12), match.start())
         if word and (
-            word.group(1) in _ABBREVIATIONS
-            or (len(word.group(1)) == 1 and word.group(1).isalpha())
+            word.group(1) in _ABBREVIATIONS or (len(word.group(1)) == 1 and word.group(1).isalpha())
         ):
             continue
         sentences.append(_make_sentence(text, begin, match.end(), block))
