@@ -1,0 +1,514 @@
+"""HTML page -> article, the shared reading every site profile relies on.
+
+lxml parses the page once (fast, C) to read the head's metadata and find the
+article region; BeautifulSoup then reads only that region's blocks
+(paragraphs, headings, captions).  Each field tries an ordered list of
+sources and is None when none has it; a missing field is normal.
+
+Precedence follows what readers see: where metadata and the visible page
+disagree or the metadata is empty (an empty JSON-LD author, a date only in
+the visible text), the visible page wins.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from functools import lru_cache
+from urllib.parse import urljoin, urlsplit
+
+import lxml.etree
+import lxml.html
+from bs4 import BeautifulSoup
+from lxml.cssselect import CSSSelector
+
+from extractors.html.profile import GENERIC, SiteProfile
+from extractors.model import Article, Block
+from extractors.text.dates import find_datetime, parse_datetime
+from extractors.text.normalize import normalize_line
+
+VIETNAM = timezone(timedelta(hours=7))
+
+
+class HtmlError(ValueError):
+    """The page can not be read as HTML; the message says why."""
+
+
+@lru_cache(maxsize=512)
+def css(selector: str) -> CSSSelector:
+    return CSSSelector(selector)
+
+
+# Containers that are never the article itself.
+_JUNK_TAGS = (
+    "script",
+    "style",
+    "noscript",
+    "iframe",
+    "form",
+    "button",
+    "svg",
+    "nav",
+    "aside",
+    "footer",
+    "header",
+    "template",
+    "select",
+    "input",
+    "textarea",
+    "object",
+)
+_JUNK_ATTR_RE = re.compile(
+    r"relate|lien-?quan|tinlienquan|comment|binh-?luan|share|social|advert|\bads?\b|banner|"
+    r"quang-?cao|\bqc\b|sidebar|most-?view|mostview|doc-?nhieu|moi-?nhat|tin-?moi|breadcrumb|"
+    r"\bmenu\b|toolbar|rating|subscribe|newsletter|recommend|suggest|popular|trending|"
+    r"box-?tag|list-?tag|\btags?\b|author-?info|print|zalo|facebook",
+    re.IGNORECASE,
+)
+_ARTICLE_TYPES = {
+    "NewsArticle",
+    "Article",
+    "ReportageNewsArticle",
+    "BlogPosting",
+    "AnalysisNewsArticle",
+    "OpinionNewsArticle",
+    "WebPage",
+}
+_TITLE_SUFFIX_RE = re.compile(r"\s+[-|–]\s+[^-|–]{2,40}$")
+_AUTHOR_PREFIX_RE = re.compile(r"^(?:Theo|Bài(?: và ảnh)?|Tác giả|Nhóm PV|PV|Ảnh)\s*[:.]?\s+", re.IGNORECASE)
+_AUTHOR_NOISE_RE = re.compile(
+    r"\s*(?:\((?:tổng hợp|thực hiện|lược dịch|theo [^)]*)\)|\bvà \d+ tác giả khác\b)\s*", re.I
+)
+_NAME_LIKE_RE = re.compile(r"^[A-ZÀ-ỸĐ][\w.'’-]*(?:\s+[A-ZÀ-ỸĐ][\w.'’-]*){0,4}$")
+
+
+@dataclass(slots=True)
+class Metadata:
+    title: str | None = None
+    url: str | None = None
+    canonical: str | None = None
+    description: str | None = None
+    published: list[str] = field(default_factory=list)
+    modified: list[str] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    site_name: str | None = None
+    html_title: str | None = None
+
+
+def parse_tree(text: str) -> lxml.html.HtmlElement:
+    """Parse a page (already decoded) into an lxml tree."""
+    text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
+    try:
+        return lxml.html.document_fromstring(text)
+    except (lxml.etree.ParserError, ValueError) as exc:
+        raise HtmlError(f"not an HTML page: {exc}") from exc
+
+
+def read_metadata(tree: lxml.html.HtmlElement) -> Metadata:
+    meta = Metadata()
+    values: dict[str, list[str]] = {}
+    for element in tree.iter("meta"):
+        key = (
+            (element.get("property") or element.get("name") or element.get("itemprop") or "").strip().lower()
+        )
+        content = element.get("content")
+        if key and content:
+            values.setdefault(key, []).append(content.strip())
+    first = lambda *keys: next((values[k][0] for k in keys if values.get(k)), None)  # noqa: E731
+    meta.title = first("og:title", "twitter:title")
+    meta.url = first("og:url")
+    meta.description = first("og:description", "description", "twitter:description")
+    meta.site_name = first("og:site_name")
+    meta.published += [
+        v for k in ("article:published_time", "datepublished", "pubdate", "date") for v in values.get(k, [])
+    ]
+    meta.modified += [
+        v for k in ("article:modified_time", "datemodified", "lastmod") for v in values.get(k, [])
+    ]
+    author = first("author", "article:author")
+    if author and not author.startswith("http"):
+        meta.authors.append(author)
+    meta.tags += values.get("article:tag", [])
+    keywords = first("news_keywords", "keywords")
+    if keywords and not meta.tags:
+        meta.tags += [k.strip() for k in keywords.split(",") if k.strip()]
+    for link in tree.iter("link"):
+        if (link.get("rel") or "").lower() == "canonical" and link.get("href"):
+            meta.canonical = link.get("href").strip()
+            break
+    title = tree.find(".//title")
+    if title is not None and title.text:
+        meta.html_title = title.text.strip()
+    for script in tree.iter("script"):
+        if (script.get("type") or "").lower() != "application/ld+json" or not script.text:
+            continue
+        for item in _json_ld_items(script.text):
+            kind = item.get("@type")
+            kinds = set(kind) if isinstance(kind, list) else {kind}
+            if not kinds & _ARTICLE_TYPES:
+                continue
+            if item.get("headline") and not meta.title:
+                meta.title = str(item["headline"]).strip()
+            if item.get("datePublished"):
+                meta.published.insert(0, str(item["datePublished"]))
+            if item.get("dateModified"):
+                meta.modified.insert(0, str(item["dateModified"]))
+            names = [n for n in _ld_names(item.get("author")) if n]
+            if names:
+                meta.authors = names + meta.authors
+            keywords = item.get("keywords")
+            if keywords and not meta.tags:
+                if isinstance(keywords, str):
+                    keywords = keywords.split(",")
+                meta.tags += [str(k).strip() for k in keywords if str(k).strip()]
+    return meta
+
+
+def _json_ld_items(raw: str) -> list[dict]:
+    try:
+        data = json.loads(raw)
+    except ValueError:
+        try:  # pages often leave raw newlines or trailing commas in JSON-LD
+            data = json.loads(re.sub(r",\s*([}\]])", r"\1", raw.replace("\n", " ").replace("\t", " ")))
+        except ValueError:
+            return []
+    items = data if isinstance(data, list) else [data]
+    out = []
+    for item in items:
+        if isinstance(item, dict):
+            out.append(item)
+            graph = item.get("@graph")
+            if isinstance(graph, list):
+                out += [g for g in graph if isinstance(g, dict)]
+    return out
+
+
+def _ld_names(author) -> list[str]:
+    if author is None:
+        return []
+    if isinstance(author, list):
+        return [n for a in author for n in _ld_names(a)]
+    if isinstance(author, dict):
+        if author.get("@type") == "Organization":
+            return []
+        name = author.get("name")
+        return [normalize_line(str(name))] if name and str(name).strip() else []
+    return [normalize_line(str(author))] if str(author).strip() else []
+
+
+# --- the article region --------------------------------------------------------
+
+
+def _first(tree, selectors: tuple[str, ...]):
+    for selector in selectors:
+        found = css(selector)(tree)
+        if found:
+            return found[0]
+    return None
+
+
+def _all(tree, selectors: tuple[str, ...]) -> list:
+    for selector in selectors:
+        found = css(selector)(tree)
+        if found:
+            return found
+    return []
+
+
+_BLOCKISH = frozenset({"br", "p", "div", "li", "tr", "td", "h1", "h2", "h3", "h4", "figcaption"})
+
+
+def _element_text(element) -> str:
+    """An element's text as read: inline tags joined as written ("<b>T</b>rước"
+    is "Trước"), line breaks and blocks as spaces."""
+    parts: list[str] = []
+
+    def walk(node) -> None:
+        if not isinstance(node.tag, str):
+            return
+        if node.tag in _BLOCKISH:
+            parts.append(" ")
+        if node.text:
+            parts.append(node.text)
+        for child in node:
+            walk(child)
+            if child.tail:
+                parts.append(child.tail)
+        if node.tag in _BLOCKISH:
+            parts.append(" ")
+
+    walk(element)
+    return normalize_line("".join(parts))
+
+
+def find_region(tree, profile: SiteProfile):
+    """The element holding the article body: the profile's selector, then
+    schema.org markup, then the <article> with most text, then the block
+    whose paragraphs carry the most text."""
+    region = _first(tree, profile.body)
+    if region is not None:
+        return region
+    region = _first(tree, ('[itemprop="articleBody"]',))
+    if region is not None:
+        return region
+    articles = [a for a in tree.iter("article") if _paragraph_text_length(a) > 200]
+    if articles:
+        return max(articles, key=_paragraph_text_length)
+    scores: dict = {}
+    for p in tree.iter("p"):
+        length = len(" ".join(p.itertext()).strip())
+        if length < 25:
+            continue
+        parent = p.getparent()
+        if parent is None:
+            continue
+        scores[parent] = scores.get(parent, 0) + length
+        grand = parent.getparent()
+        if grand is not None:
+            scores[grand] = scores.get(grand, 0) + length / 2
+    if not scores:
+        return tree.find(".//body") if tree.find(".//body") is not None else tree
+    return max(scores, key=scores.get)
+
+
+def _paragraph_text_length(element) -> int:
+    return sum(len(" ".join(p.itertext())) for p in element.iter("p"))
+
+
+def _clean_region(region, profile: SiteProfile) -> str:
+    """The region's HTML without what is not the article."""
+    region = lxml.html.fromstring(lxml.html.tostring(region, encoding="unicode"))
+    for element in list(region.iter(*_JUNK_TAGS)):
+        _drop(element)
+    for selector in profile.drop:
+        for element in css(selector)(region):
+            _drop(element)
+    for element in list(region.iter()):
+        if not isinstance(element.tag, str) or element is region:
+            continue
+        marks = f"{element.get('class', '')} {element.get('id', '')}"
+        if marks.strip() and _JUNK_ATTR_RE.search(marks) and element.tag not in ("p", "figure", "figcaption"):
+            _drop(element)
+    return lxml.html.tostring(region, encoding="unicode")
+
+
+def _drop(element) -> None:
+    parent = element.getparent()
+    if parent is not None:
+        element.drop_tree()
+
+
+_BLOCK_TAGS = ("p", "h2", "h3", "h4", "h5", "blockquote", "li", "figcaption", "table")
+
+
+def read_blocks(fragment: str, profile: SiteProfile) -> tuple[list[Block], list[str]]:
+    """Paragraphs and headings in reading order, and the captions."""
+    soup = BeautifulSoup(fragment, "lxml")
+    captions: list[str] = []
+    caption_nodes = set()
+    for selector in profile.captions:
+        for node in soup.select(selector):
+            text = _soup_text(node)
+            if text and text not in captions:
+                captions.append(text)
+            caption_nodes.add(id(node))
+            for child in node.find_all(True):
+                caption_nodes.add(id(child))
+    blocks: list[Block] = []
+    seen: set[str] = set()
+    for node in soup.find_all(_BLOCK_TAGS):
+        if id(node) in caption_nodes or node.name == "figcaption":
+            continue
+        if any(id(parent) in caption_nodes for parent in node.parents):
+            continue
+        if node.find(_BLOCK_TAGS):  # a wrapper: its children are read instead
+            continue
+        if node.name == "li" and node.find_parent(("nav", "ul")) and len(node.get_text(strip=True)) < 40:
+            continue
+        text = _soup_text(node)
+        if not text or text in seen:
+            continue
+        seen.add(text)
+        kind = "heading" if node.name in ("h2", "h3", "h4", "h5") else "paragraph"
+        blocks.append(Block(kind, text))
+    return blocks, captions
+
+
+def _soup_text(node) -> str:
+    for br in node.find_all("br"):
+        br.replace_with(" ")
+    return normalize_line(node.get_text(""))
+
+
+# --- fields -------------------------------------------------------------------------
+
+
+def _clean_title(meta: Metadata, visible: str | None) -> str | None:
+    if visible:
+        return visible
+    for candidate in (meta.title, meta.html_title):
+        if candidate:
+            title = normalize_line(candidate)
+            if meta.html_title and candidate == meta.html_title:
+                title = _TITLE_SUFFIX_RE.sub("", title)
+            return title
+    return None
+
+
+def clean_author(text: str) -> str | None:
+    text = normalize_line(text)
+    text = _AUTHOR_NOISE_RE.sub(" ", text).strip(" -–,.:;|")
+    text = _AUTHOR_PREFIX_RE.sub("", text).strip(" -–,.:;|")
+    return text or None
+
+
+def _parse_machine_date(value: str) -> datetime | None:
+    value = value.strip()
+    # "2026-03-07T08:52:11.000 +07:00": a stray space before the offset.
+    value = re.sub(r"(\d)\s+([+-]\d\d:?\d\d)$", r"\1\2", value)
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        parsed = parse_datetime(value)
+        if parsed is None:
+            return None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=VIETNAM)  # Vietnamese sites publish in Vietnam time
+    return parsed
+
+
+def _visible_date(tree, profile: SiteProfile) -> datetime | None:
+    for selector in profile.published:
+        for element in css(selector)(tree):
+            for attribute in ("datetime", "content", "data-time"):
+                value = element.get(attribute)
+                if value:
+                    parsed = _parse_machine_date(value)
+                    if parsed:
+                        return parsed
+            found = find_datetime(_element_text(element))
+            if found:
+                return found[0]
+    return None
+
+
+def choose_date(visible: datetime | None, machine: list[str]) -> datetime | None:
+    """Machine dates carry seconds and zones; the visible one is what the
+    page says.  Use the machine date when it agrees with the visible one to
+    the minute (or there is no visible one), else the visible date."""
+    parsed = [d for d in (_parse_machine_date(m) for m in machine) if d is not None]
+    if visible is None:
+        return parsed[0] if parsed else None
+    for candidate in parsed:
+        if abs((candidate - visible).total_seconds()) < 60:
+            return candidate
+        if (
+            visible.hour == 0
+            and visible.minute == 0
+            and candidate.astimezone(VIETNAM).date() == visible.date()
+        ):
+            return candidate  # the page shows only the day
+    return visible
+
+
+def _authors(
+    tree, meta: Metadata, profile: SiteProfile, blocks: list[Block]
+) -> tuple[list[str], list[Block]]:
+    visible = []
+    for element in _all(tree, profile.authors):
+        name = clean_author(_element_text(element))
+        if name and name not in visible and len(name) <= 80:
+            visible.append(name)
+    if profile.byline_last_paragraph and blocks:
+        last = blocks[-1].text
+        name = clean_author(last)
+        if name and len(name) <= 60 and _NAME_LIKE_RE.match(name):
+            blocks = blocks[:-1]
+            if not visible:
+                visible.append(name)
+    if visible:
+        return visible, blocks
+    site = (meta.site_name or "").lower()
+    names = [a for a in (clean_author(x) for x in meta.authors) if a and a.lower() != site]
+    return list(dict.fromkeys(names)), blocks
+
+
+def site_of(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = urlsplit(url).hostname or ""
+    return host[4:] if host.startswith("www.") else host or None
+
+
+def parse_page(text: str, source: str, url: str | None, profile: SiteProfile | None) -> Article:
+    """Read one article page (decoded) into an :class:`Article`."""
+    from extractors.html.sites import profile_for
+
+    tree = parse_tree(text)
+    meta = read_metadata(tree)
+    page_url = url or meta.canonical or meta.url
+    profile = profile or profile_for(page_url) or GENERIC
+
+    region = find_region(tree, profile)
+    blocks, captions = read_blocks(_clean_region(region, profile), profile)
+
+    title_element = _first(tree, profile.title) if profile.title else None
+    if title_element is None and not profile.title:
+        h1s = [h for h in tree.iter("h1") if _element_text(h)]
+        title_element = h1s[0] if len(h1s) == 1 else None
+    title = _clean_title(meta, _element_text(title_element) if title_element is not None else None)
+
+    lead_element = _first(
+        tree,
+        profile.lead
+        + (
+            '[itemprop="description"]',
+            ".sapo",
+            ".detail-sapo",
+            ".article__sapo",
+            '[data-role="sapo"]',
+            "h2.sapo",
+        ),
+    )
+    lead = _element_text(lead_element) if lead_element is not None else None
+    if lead and profile.lead_prefix and lead.startswith(profile.lead_prefix):
+        lead = lead[len(profile.lead_prefix) :].strip()
+    if lead:
+        blocks = [b for b in blocks if b.text != lead and not lead.endswith(b.text)]
+    if not lead and meta.description and not blocks:
+        lead = normalize_line(meta.description)
+
+    authors, blocks = _authors(tree, meta, profile, blocks)
+    if title:
+        blocks = [b for b in blocks if b.text != title]
+    published = choose_date(_visible_date(tree, profile), meta.published)
+    modified = choose_date(None, meta.modified)
+    tags = [normalize_line(_element_text(t)) for t in _all(tree, profile.tags)] or [
+        normalize_line(t) for t in meta.tags
+    ]
+
+    ordered: list[Block] = []
+    if title:
+        ordered.append(Block("title", title))
+    if lead:
+        ordered.append(Block("lead", lead))
+    ordered += blocks
+    ordered += [Block("caption", c) for c in captions if c not in (title, lead)]
+    canonical = meta.canonical or meta.url
+    if canonical and page_url:
+        canonical = urljoin(page_url, canonical)
+    return Article(
+        source=source,
+        blocks=tuple(ordered),
+        title=title,
+        authors=tuple(authors),
+        published_at=published,
+        modified_at=modified,
+        url=url or canonical,
+        canonical_url=canonical,
+        site=site_of(page_url),
+        tags=tuple(t for t in dict.fromkeys(tags) if t),
+    )
