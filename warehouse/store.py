@@ -1,0 +1,494 @@
+"""The DuckDB warehouse: connections, migrations, loading, reading back.
+
+Every SQL statement chiso runs lives in this package.  Values always travel
+as parameters or as registered Arrow tables, never spliced into SQL text.
+
+Connections are short: a run opens the file to load one batch and closes
+it, so an analyst's query can slip in between batches.  DuckDB lets one
+process hold a file for writing; a second one waits with backoff up to
+``lock_timeout`` seconds, then fails with :class:`WarehouseLocked`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from warehouse.errors import NotAWarehouse, SchemaTooNew, WarehouseError, WarehouseLocked
+from warehouse.migrations import BOOKKEEPING, LATEST, MIGRATIONS
+
+_TS = pa.timestamp("us", tz="UTC")
+_STRINGS = pa.list_(pa.string())
+
+SCHEMAS: dict[str, pa.Schema] = {
+    "documents": pa.schema(
+        [
+            ("doc_id", pa.string()),
+            ("source", pa.string()),
+            ("content_hash", pa.string()),
+            ("kind", pa.string()),
+            ("media_type", pa.string()),
+            ("encoding", pa.string()),
+            ("final_url", pa.string()),
+            ("http_status", pa.int32()),
+            ("headers", pa.string()),
+            ("fetched_at", _TS),
+            ("size", pa.int64()),
+            ("raw", pa.binary()),
+        ]
+    ),
+    "extractions": pa.schema(
+        [
+            ("doc_id", pa.string()),
+            ("extractor_version", pa.string()),
+            ("extracted_at", _TS),
+            ("status", pa.string()),
+            ("error", pa.string()),
+            ("n_facts", pa.int32()),
+        ]
+    ),
+    "article_versions": pa.schema(
+        [
+            ("doc_id", pa.string()),
+            ("extractor_version", pa.string()),
+            ("title", pa.string()),
+            ("authors", _STRINGS),
+            ("published_at", _TS),
+            ("modified_at", _TS),
+            ("lead", pa.string()),
+            ("body", pa.string()),
+            ("captions", _STRINGS),
+            ("tags", _STRINGS),
+            ("url", pa.string()),
+            ("canonical_url", pa.string()),
+            ("site", pa.string()),
+            ("text", pa.string()),
+        ]
+    ),
+    "fact_versions": pa.schema(
+        [
+            ("doc_id", pa.string()),
+            ("extractor_version", pa.string()),
+            ("fact_no", pa.int32()),
+            ("entity", pa.string()),
+            ("index_code", pa.string()),
+            ("component", pa.string()),
+            ("year", pa.int32()),
+            ("metric", pa.string()),
+            ("value", pa.float64()),
+            ("evidence", pa.string()),
+            ("span_start", pa.int32()),
+            ("span_end", pa.int32()),
+            ("value_start", pa.int32()),
+            ("value_end", pa.int32()),
+            ("rule", pa.string()),
+        ]
+    ),
+    "failures": pa.schema(
+        [("source", pa.string()), ("stage", pa.string()), ("reason", pa.string()), ("failed_at", _TS)]
+    ),
+    "fetch_log": pa.schema(
+        [
+            ("url", pa.string()),
+            ("final_url", pa.string()),
+            ("status", pa.int32()),
+            ("etag", pa.string()),
+            ("last_modified", pa.string()),
+            ("fetched_at", _TS),
+            ("doc_id", pa.string()),
+            ("error", pa.string()),
+        ]
+    ),
+}
+
+
+def document_id(source: str, content_hash: str) -> str:
+    """A document's identity: where it came from and what it said."""
+    return hashlib.sha256(f"{source}\n{content_hash}".encode()).hexdigest()[:32]
+
+
+def content_hash(raw: bytes) -> str:
+    return hashlib.sha256(raw).hexdigest()
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(slots=True)
+class Batch:
+    """Rows to load together, one list of column dicts per table."""
+
+    documents: list[dict[str, Any]] = field(default_factory=list)
+    extractions: list[dict[str, Any]] = field(default_factory=list)
+    article_versions: list[dict[str, Any]] = field(default_factory=list)
+    fact_versions: list[dict[str, Any]] = field(default_factory=list)
+    failures: list[dict[str, Any]] = field(default_factory=list)
+    fetch_log: list[dict[str, Any]] = field(default_factory=list)
+    files_read: int = 0
+
+
+@dataclass(slots=True)
+class LoadResult:
+    documents_new: int = 0
+    articles: int = 0
+    facts_new: int = 0
+    failures: int = 0
+
+    def add(self, other: LoadResult) -> None:
+        self.documents_new += other.documents_new
+        self.articles += other.articles
+        self.facts_new += other.facts_new
+        self.failures += other.failures
+
+
+_HOLDER_RE = re.compile(r"held in (?P<prog>\S+) \(PID (?P<pid>\d+)\)")
+
+
+def _lock_holder(message: str) -> str | None:
+    match = _HOLDER_RE.search(message)
+    if not match:
+        return None
+    return f"PID {match.group('pid')}, {Path(match.group('prog')).name}"
+
+
+class Warehouse:
+    """A chiso warehouse file."""
+
+    def __init__(self, path: str | Path, lock_timeout: float = 60.0) -> None:
+        self.path = Path(path)
+        self.lock_timeout = lock_timeout
+
+    def _connect(self, read_only: bool, config: dict[str, Any] | None = None) -> duckdb.DuckDBPyConnection:
+        deadline = time.monotonic() + self.lock_timeout
+        delay = 0.05
+        while True:
+            try:
+                return duckdb.connect(str(self.path), read_only=read_only, config=config or {})
+            except duckdb.IOException as exc:
+                message = str(exc)
+                if "lock" not in message.lower():
+                    raise WarehouseError(f"cannot open the warehouse {self.path}: {message}") from exc
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    raise WarehouseLocked(str(self.path), _lock_holder(message), self.lock_timeout) from exc
+                time.sleep(min(delay, remaining))
+                delay = min(delay * 2, 2.0)
+            except duckdb.Error as exc:
+                raise WarehouseError(f"cannot open the warehouse {self.path}: {exc}") from exc
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A write connection, migrated to the latest schema, closed on exit."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        con = self._connect(read_only=False)
+        try:
+            migrate(con, str(self.path))
+            yield Session(con)
+        finally:
+            con.close()
+
+    @contextmanager
+    def reader(self, safe: bool = True) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A read-only connection; ``safe`` also disables file access (COPY,
+        ATTACH, read_csv), so a query can read the warehouse and nothing else."""
+        if not self.path.exists():
+            raise NotAWarehouse(f"there is no warehouse at {self.path}; `chiso run` creates one")
+        config = {"enable_external_access": False} if safe else {}
+        con = self._connect(read_only=True, config=config)
+        try:
+            found = schema_version(con)
+            if found is None:
+                raise NotAWarehouse(f"{self.path} is a DuckDB file but not a chiso warehouse")
+            if found > LATEST:
+                raise SchemaTooNew(str(self.path), found, LATEST)
+            yield con
+        finally:
+            con.close()
+
+    def schema_version(self) -> int | None:
+        with self.reader() as con:
+            return schema_version(con)
+
+
+def schema_version(con: duckdb.DuckDBPyConnection) -> int | None:
+    exists = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_migrations'"
+    ).fetchone()[0]
+    if not exists:
+        return None
+    return con.execute("SELECT coalesce(max(version), 0) FROM schema_migrations").fetchone()[0]
+
+
+def migrate(con: duckdb.DuckDBPyConnection, path: str, target: int = LATEST) -> list[int]:
+    """Apply pending migrations up to ``target``; refuse a newer schema."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    run(con, BOOKKEEPING)
+    current = schema_version(con) or 0
+    if current > LATEST:
+        raise SchemaTooNew(path, current, LATEST)
+    try:
+        chiso_version = version("chiso")
+    except PackageNotFoundError:
+        chiso_version = None
+    applied = []
+    for migration in MIGRATIONS:
+        if migration.version <= current or migration.version > target:
+            continue
+        run(con, "BEGIN TRANSACTION")
+        try:
+            for statement in migration.statements:
+                run(con, statement)
+            run(
+                con,
+                "INSERT INTO schema_migrations (version, name, chiso_version) VALUES (?, ?, ?)",
+                [migration.version, migration.name, chiso_version],
+            )
+            run(con, "COMMIT")
+        except Exception as exc:
+            run(con, "ROLLBACK")
+            raise WarehouseError(
+                f"migration {migration.version} ({migration.name}) failed on {path}: {exc}"
+            ) from exc
+        applied.append(migration.version)
+    return applied
+
+
+def run(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] | None = None) -> list[tuple]:
+    """Execute one statement and consume its result (DuckDB 2 wants every
+    result fetched before the connection does anything else)."""
+    cursor = con.execute(sql, params or [])
+    return cursor.fetchall() if cursor.description else []
+
+
+def _table(name: str, rows: Sequence[dict[str, Any]]) -> pa.Table:
+    return pa.Table.from_pylist(list(rows), schema=SCHEMAS[name])
+
+
+class Session:
+    """One open write connection.  Every method commits on its own."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+        self.con = con
+
+    # --- runs -------------------------------------------------------------
+
+    def start_run(
+        self,
+        flow: str,
+        extractor_version: str,
+        chiso_version: str | None,
+        sources: Sequence[str],
+        flow_run_id: str | None = None,
+    ) -> int:
+        run_id = self.con.execute("SELECT nextval('run_ids')").fetchone()[0]
+        run(
+            self.con,
+            "INSERT INTO runs (run_id, flow, started_at, status, extractor_version, chiso_version,"
+            " flow_run_id, sources) VALUES (?, ?, ?, 'running', ?, ?, ?, ?)",
+            [
+                run_id,
+                flow,
+                utcnow(),
+                extractor_version,
+                chiso_version,
+                flow_run_id,
+                json.dumps(list(sources)),
+            ],
+        )
+        return run_id
+
+    def finish_run(self, run_id: int, status: str) -> dict[str, Any]:
+        run(
+            self.con,
+            "UPDATE runs SET finished_at = ?, status = ? WHERE run_id = ?",
+            [utcnow(), status, run_id],
+        )
+        row = self.con.execute(
+            "SELECT files_read, documents_new, articles, facts_new, failures FROM runs WHERE run_id = ?",
+            [run_id],
+        ).fetchone()
+        return dict(zip(("files_read", "documents_new", "articles", "facts_new", "failures"), row))
+
+    # --- what is there already ------------------------------------------------
+
+    def existing_documents(self, doc_ids: Sequence[str]) -> set[str]:
+        if not doc_ids:
+            return set()
+        found = self.con.execute(
+            "SELECT doc_id FROM documents WHERE doc_id IN (SELECT unnest(?))", [list(doc_ids)]
+        ).fetchall()
+        return {row[0] for row in found}
+
+    def extracted(self, doc_ids: Sequence[str], extractor_version: str) -> set[str]:
+        if not doc_ids:
+            return set()
+        found = self.con.execute(
+            "SELECT doc_id FROM extractions WHERE extractor_version = ? AND doc_id IN (SELECT unnest(?))",
+            [extractor_version, list(doc_ids)],
+        ).fetchall()
+        return {row[0] for row in found}
+
+    def fetch_state(self, urls: Sequence[str]) -> dict[str, dict[str, Any]]:
+        """The last good answer for each URL (ETag, Last-Modified, document)."""
+        if not urls:
+            return {}
+        rows = self.con.execute(
+            "SELECT url, etag, last_modified, doc_id FROM fetch_state WHERE url IN (SELECT unnest(?))",
+            [list(urls)],
+        ).fetchall()
+        return {r[0]: {"etag": r[1], "last_modified": r[2], "doc_id": r[3]} for r in rows}
+
+    # --- loading ---------------------------------------------------------------
+
+    def load(self, run_id: int, batch: Batch, replace: bool = False) -> LoadResult:
+        """Load a batch and its run counters in one transaction.
+
+        Documents already stored are skipped; an extraction already stored for
+        the same version is skipped too, unless ``replace``.
+        """
+        con = self.con
+        result = LoadResult(failures=len(batch.failures))
+        run(con, "BEGIN TRANSACTION")
+        try:
+            if batch.documents:
+                con.register("batch_documents", _table("documents", batch.documents))
+                result.documents_new = run(
+                    con,
+                    "INSERT INTO documents SELECT DISTINCT ON (doc_id) b.*, ? AS run_id "
+                    "FROM batch_documents b ANTI JOIN documents d USING (doc_id)",
+                    [run_id],
+                )[0][0]
+                con.unregister("batch_documents")
+            if batch.extractions:
+                con.register("batch_extractions", _table("extractions", batch.extractions))
+                if replace:
+                    for table in ("fact_versions", "article_versions", "extractions"):
+                        run(
+                            con,
+                            f"DELETE FROM {table} WHERE (doc_id, extractor_version) IN "
+                            "(SELECT (doc_id, extractor_version) FROM batch_extractions)",
+                        )
+                run(
+                    con,
+                    "CREATE TEMP TABLE new_extractions AS SELECT DISTINCT ON (doc_id, extractor_version) b.* "
+                    "FROM batch_extractions b ANTI JOIN extractions e USING (doc_id, extractor_version)",
+                )
+                run(
+                    con,
+                    "INSERT INTO extractions SELECT doc_id, extractor_version, ?, extracted_at, status,"
+                    " error, n_facts FROM new_extractions",
+                    [run_id],
+                )
+                if batch.article_versions:
+                    con.register("batch_articles", _table("article_versions", batch.article_versions))
+                    result.articles = run(
+                        con,
+                        "INSERT INTO article_versions SELECT a.* FROM batch_articles a "
+                        "SEMI JOIN new_extractions n USING (doc_id, extractor_version)",
+                    )[0][0]
+                    con.unregister("batch_articles")
+                if batch.fact_versions:
+                    con.register("batch_facts", _table("fact_versions", batch.fact_versions))
+                    result.facts_new = run(
+                        con,
+                        "INSERT INTO fact_versions SELECT f.* FROM batch_facts f "
+                        "SEMI JOIN new_extractions n USING (doc_id, extractor_version)",
+                    )[0][0]
+                    con.unregister("batch_facts")
+                run(con, "DROP TABLE new_extractions")
+                con.unregister("batch_extractions")
+            if batch.failures:
+                con.register("batch_failures", _table("failures", batch.failures))
+                run(
+                    con,
+                    "INSERT INTO failures SELECT ? AS run_id, source, stage, reason, failed_at "
+                    "FROM batch_failures",
+                    [run_id],
+                )
+                con.unregister("batch_failures")
+            if batch.fetch_log:
+                con.register("batch_fetches", _table("fetch_log", batch.fetch_log))
+                run(
+                    con,
+                    "INSERT INTO fetch_log SELECT url, final_url, status, etag, last_modified, fetched_at,"
+                    " ? AS run_id, doc_id, error FROM batch_fetches",
+                    [run_id],
+                )
+                con.unregister("batch_fetches")
+            run(
+                con,
+                "UPDATE runs SET files_read = files_read + ?, documents_new = documents_new + ?,"
+                " articles = articles + ?, facts_new = facts_new + ?, failures = failures + ?"
+                " WHERE run_id = ?",
+                [
+                    batch.files_read,
+                    result.documents_new,
+                    result.articles,
+                    result.facts_new,
+                    result.failures,
+                    run_id,
+                ],
+            )
+            run(con, "COMMIT")
+        except BaseException:
+            run(con, "ROLLBACK")
+            raise
+        return result
+
+    # --- reading documents back for re-extraction --------------------------------
+
+    def documents_to_extract(
+        self, extractor_version: str, source_glob: str | None, everything: bool, force: bool
+    ) -> list[str]:
+        """Document ids to (re-)extract: the newest version of each source
+        (every version with ``everything``), minus those this extractor
+        version already read (unless ``force``)."""
+        query = "SELECT doc_id FROM document_versions WHERE (? OR is_latest)"
+        params: list[Any] = [everything]
+        if source_glob:
+            query += " AND source GLOB ?"
+            params.append(source_glob)
+        if not force:
+            query += " AND doc_id NOT IN (SELECT doc_id FROM extractions WHERE extractor_version = ?)"
+            params.append(extractor_version)
+        query += " ORDER BY source, version_no"
+        return [row[0] for row in self.con.execute(query, params).fetchall()]
+
+    def documents(self, doc_ids: Sequence[str]) -> list[dict[str, Any]]:
+        rows = self.con.execute(
+            "SELECT doc_id, source, kind, media_type, encoding, final_url, http_status, headers,"
+            " fetched_at, raw FROM documents WHERE doc_id IN (SELECT unnest(?))",
+            [list(doc_ids)],
+        ).fetchall()
+        columns = (
+            "doc_id",
+            "source",
+            "kind",
+            "media_type",
+            "encoding",
+            "final_url",
+            "http_status",
+            "headers",
+            "fetched_at",
+            "raw",
+        )
+        return [dict(zip(columns, row)) for row in rows]
+
+    def extractor_versions(self) -> list[str]:
+        rows = self.con.execute(
+            "SELECT extractor_version FROM extractor_versions ORDER BY first_run"
+        ).fetchall()
+        return [row[0] for row in rows]
