@@ -1,0 +1,394 @@
+"""The ``chiso`` command.
+
+Configuration is read here, at the edge (flags, then environment, then
+defaults), and the flows receive plain parameters.  Prefect is imported only
+after :func:`flows.prefect_env.configure` has chosen its server.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+# Exit statuses (the README lists them).
+OK = 0
+PARTIAL = 1  # the run finished, but some sources could not be read
+USAGE = 2  # bad command line (argparse's own code)
+WAREHOUSE = 3  # the warehouse could not be opened or written
+ORCHESTRATION = 4  # Prefect could not be reached or the flow crashed
+BELOW_TARGET = 5  # chiso eval: F1 below --min-f1
+
+DEFAULT_WAREHOUSE = "warehouse.duckdb"
+DEFAULT_SOURCES = ["fixtures"]
+
+
+def _env_float(name: str, default: float) -> float:
+    try:
+        return float(os.environ.get(name, default))
+    except ValueError:
+        return default
+
+
+def _warehouse_path(arg: str | None) -> str:
+    return str(Path(arg or os.environ.get("CHISO_WAREHOUSE") or DEFAULT_WAREHOUSE).expanduser())
+
+
+def _add_warehouse(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--warehouse",
+        metavar="PATH",
+        help=f"the DuckDB file (default: $CHISO_WAREHOUSE, else ./{DEFAULT_WAREHOUSE})",
+    )
+    parser.add_argument(
+        "--lock-timeout",
+        type=float,
+        metavar="SECONDS",
+        default=_env_float("CHISO_LOCK_TIMEOUT", 60.0),
+        help="how long to wait for another process holding the warehouse (default: "
+        "$CHISO_LOCK_TIMEOUT, else 60)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="chiso",
+        description="Vietnamese ranking news (ICT Index, PCI, PAR Index, PAPI, SIPAS, DTI, PGI ...) "
+        "turned into facts in a DuckDB warehouse.",
+        epilog="Exit status: 0 success; 1 finished but some sources failed; 2 bad usage; "
+        "3 warehouse unusable (locked, newer schema); 4 Prefect unreachable or flow crashed; "
+        "5 eval below --min-f1.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    run = sub.add_parser("run", help="read article files, pages, feeds or section pages into the warehouse")
+    run.add_argument(
+        "sources",
+        nargs="*",
+        metavar="SOURCE",
+        help="a .txt/.html/.htm file, a directory (walked), or an http(s) article URL "
+        f"(default: {' '.join(DEFAULT_SOURCES)})",
+    )
+    _add_warehouse(run)
+    run.add_argument(
+        "--batch-size", type=int, default=200, metavar="N", help="documents per task (default 200)"
+    )
+    run.add_argument(
+        "--max-bytes",
+        type=int,
+        default=int(os.environ.get("CHISO_MAX_BYTES", 50 * 1024 * 1024)),
+        metavar="N",
+        help="refuse files larger than this without reading them (default: $CHISO_MAX_BYTES, else 50 MB)",
+    )
+    run.add_argument("-v", "--verbose", action="store_true", help="show Prefect's log lines")
+    run.add_argument("--json", action="store_true", help="print the summary as JSON")
+
+    reextract = sub.add_parser(
+        "reextract", help="run the current extractors over documents stored in the warehouse"
+    )
+    _add_warehouse(reextract)
+    reextract.add_argument(
+        "--source", metavar="GLOB", help="only sources matching this glob (e.g. '*vnexpress*')"
+    )
+    reextract.add_argument(
+        "--force", action="store_true", help="extract again even where this version already has"
+    )
+    reextract.add_argument(
+        "--all-versions", action="store_true", help="every stored version of a page, not only the newest"
+    )
+    reextract.add_argument("--batch-size", type=int, default=200, metavar="N")
+    reextract.add_argument("-v", "--verbose", action="store_true", help="show Prefect's log lines")
+    reextract.add_argument("--json", action="store_true", help="print the summary as JSON")
+
+    query = sub.add_parser("query", help="run one SQL statement on a read-only connection")
+    query.add_argument("sql", metavar="SQL")
+    _add_warehouse(query)
+    query.add_argument("--format", choices=("table", "csv", "json"), default="table")
+
+    evaluate = sub.add_parser("eval", help="precision and recall of the facts against a gold file")
+    evaluate.add_argument("gold", metavar="GOLD.jsonl")
+    evaluate.add_argument(
+        "sources",
+        nargs="*",
+        metavar="SOURCE",
+        help="read these first (into --warehouse, or a temporary one); without them, score the warehouse",
+    )
+    _add_warehouse(evaluate)
+    evaluate.add_argument(
+        "--min-f1", type=float, metavar="F1", help="exit with status 5 when strict F1 is below this"
+    )
+    evaluate.add_argument("-v", "--verbose", action="store_true", help="show Prefect's log lines")
+
+    diff = sub.add_parser(
+        "diff", help="facts one extractor version added, removed or changed against another"
+    )
+    _add_warehouse(diff)
+    diff.add_argument(
+        "--from", dest="version_from", metavar="VERSION", help="default: the version before --to"
+    )
+    diff.add_argument("--to", dest="version_to", metavar="VERSION", help="default: the newest version")
+    diff.add_argument("--format", choices=("table", "csv", "json"), default="table")
+
+    export = sub.add_parser("export", help="write the analyst views to Parquet or CSV files")
+    export.add_argument("directory", metavar="DIR")
+    export.add_argument("--format", choices=("parquet", "csv"), default="parquet")
+    _add_warehouse(export)
+
+    migrate = sub.add_parser("migrate", help="upgrade a warehouse made by an older chiso")
+    _add_warehouse(migrate)
+
+    server = sub.add_parser("server", help="chiso's local Prefect server: start, stop, status")
+    server.add_argument("action", choices=("start", "stop", "status"))
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    handler = {
+        "run": _run,
+        "reextract": _reextract,
+        "query": _query,
+        "eval": _eval,
+        "diff": _diff,
+        "export": _export,
+        "migrate": _migrate,
+        "server": _server,
+    }[args.command]
+    from warehouse import WarehouseError
+
+    try:
+        return handler(args)
+    except WarehouseError as exc:
+        print(f"chiso: {exc}", file=sys.stderr)
+        return WAREHOUSE
+    except KeyboardInterrupt:
+        print("chiso: interrupted; batches already loaded are kept", file=sys.stderr)
+        return 130
+
+
+# --- flows ----------------------------------------------------------------------
+
+
+def _prefect(verbose: bool) -> bool:
+    from flows.prefect_env import PrefectServerError, configure
+
+    try:
+        configure(verbose=verbose)
+    except PrefectServerError as exc:
+        print(f"chiso: {exc}", file=sys.stderr)
+        return False
+    return True
+
+
+def _run_flow(coroutine) -> dict | None:
+    from warehouse import WarehouseError
+
+    try:
+        return asyncio.run(coroutine)
+    except WarehouseError:
+        raise
+    except Exception as exc:  # the flow crashed: Prefect has the traceback
+        print(f"chiso: the flow failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return None
+
+
+def _run(args: argparse.Namespace) -> int:
+    warehouse = _warehouse_path(args.warehouse)
+    sources = args.sources or DEFAULT_SOURCES
+    if not _prefect(args.verbose):
+        return ORCHESTRATION
+    from flows.ingest import ingest_files
+
+    summary = _run_flow(
+        ingest_files(
+            sources=sources,
+            warehouse=warehouse,
+            batch_size=args.batch_size,
+            max_bytes=args.max_bytes,
+            lock_timeout=args.lock_timeout,
+        )
+    )
+    if summary is None:
+        return ORCHESTRATION
+    _print_summary(summary, args.json)
+    return PARTIAL if summary["failures"] else OK
+
+
+def _reextract(args: argparse.Namespace) -> int:
+    warehouse = _warehouse_path(args.warehouse)
+    if not Path(warehouse).exists():
+        print(f"chiso: there is no warehouse at {warehouse}", file=sys.stderr)
+        return WAREHOUSE
+    if not _prefect(args.verbose):
+        return ORCHESTRATION
+    from flows.ingest import reextract
+
+    summary = _run_flow(
+        reextract(
+            warehouse=warehouse,
+            source_glob=args.source,
+            force=args.force,
+            every_version=args.all_versions,
+            batch_size=args.batch_size,
+            lock_timeout=args.lock_timeout,
+        )
+    )
+    if summary is None:
+        return ORCHESTRATION
+    _print_summary(summary, args.json)
+    return PARTIAL if summary["failures"] else OK
+
+
+def _print_summary(summary: dict, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps(summary, ensure_ascii=False, indent=2, default=str))
+        return
+    failures = summary["failures"]
+    unchanged = summary.get("documents_unchanged") or 0
+    lines = [
+        f"{summary['flow']}: run {summary['run_id']} (extractor {summary['extractor_version']})",
+        f"  files read    {summary['files_read']}"
+        + (
+            f"  ({summary['documents_new']} new, {unchanged} unchanged)"
+            if summary["flow"] == "ingest"
+            else ""
+        ),
+        f"  articles      {summary['articles']}",
+        f"  facts         {summary['facts_new']} new",
+        f"  failures      {len(failures)}",
+        f"  warehouse     {summary['warehouse']}",
+    ]
+    print("\n".join(lines))
+    for failure in failures[:50]:
+        print(f"  ! {failure['source']}: {failure['stage']}: {failure['reason']}", file=sys.stderr)
+    if len(failures) > 50:
+        print(f'  ! ... and {len(failures) - 50} more: chiso query "select * from failures"', file=sys.stderr)
+
+
+# --- warehouse commands -----------------------------------------------------------------
+
+
+def _query(args: argparse.Namespace) -> int:
+    from warehouse import Warehouse
+    from warehouse.query import format_result, run_query
+
+    columns, rows = run_query(Warehouse(_warehouse_path(args.warehouse), args.lock_timeout), args.sql)
+    if columns:
+        print(format_result(columns, rows, args.format))
+    return OK
+
+
+def _eval(args: argparse.Namespace) -> int:
+    from extractors.evaluate import evaluate, format_report, items_from_rows, read_gold, source_name
+    from warehouse import Warehouse
+    from warehouse.query import run_query
+
+    try:
+        with open(args.gold, encoding="utf-8") as handle:
+            gold = read_gold(handle)
+    except (OSError, ValueError) as exc:
+        print(f"chiso: cannot read the gold file {args.gold}: {exc}", file=sys.stderr)
+        return USAGE
+    temporary = None
+    warehouse = args.warehouse or (None if args.sources else _warehouse_path(None))
+    if warehouse is None:  # read the sources into a scratch warehouse, not the user's
+        temporary = tempfile.TemporaryDirectory(prefix="chiso-eval-")
+        warehouse = os.path.join(temporary.name, "eval.duckdb")
+    try:
+        read_failures: list[dict] = []
+        if args.sources:
+            if not _prefect(args.verbose):
+                return ORCHESTRATION
+            from flows.ingest import ingest_files
+
+            summary = _run_flow(
+                ingest_files(sources=args.sources, warehouse=warehouse, lock_timeout=args.lock_timeout)
+            )
+            if summary is None:
+                return ORCHESTRATION
+            read_failures = summary["failures"]
+        store = Warehouse(warehouse, args.lock_timeout)
+        columns, rows = run_query(
+            store,
+            "SELECT source, entity, index_code, component, year, metric, value, evidence FROM facts",
+        )
+        _, documents = run_query(store, "SELECT DISTINCT source FROM documents")
+    finally:
+        if temporary is not None:
+            temporary.cleanup()
+    extracted = items_from_rows(dict(zip(columns, row)) for row in rows)
+    # Gold for files that were not read does not count against the extractor.
+    considered = {source_name(d[0]) for d in documents} | {source_name(f["source"]) for f in read_failures}
+    gold = [g for g in gold if g.source in considered]
+    report = evaluate(extracted, gold, sources=considered)
+    print(format_report(report))
+    if args.min_f1 is not None and report.strict.f1 < args.min_f1:
+        print(f"chiso: strict F1 {report.strict.f1:.3f} is below --min-f1 {args.min_f1}", file=sys.stderr)
+        return BELOW_TARGET
+    return OK
+
+
+def _diff(args: argparse.Namespace) -> int:
+    from warehouse import Warehouse
+    from warehouse.diff import diff_versions
+    from warehouse.query import format_result
+
+    store = Warehouse(_warehouse_path(args.warehouse), args.lock_timeout)
+    version_from, version_to, columns, rows = diff_versions(store, args.version_from, args.version_to)
+    print(f"facts of extractor {version_to} against {version_from}:", file=sys.stderr)
+    print(format_result(columns, rows, args.format))
+    return OK
+
+
+def _export(args: argparse.Namespace) -> int:
+    from warehouse import Warehouse
+    from warehouse.export import export
+
+    counts = export(
+        Warehouse(_warehouse_path(args.warehouse), args.lock_timeout), args.directory, args.format
+    )
+    for view, rows in counts.items():
+        print(f"{Path(args.directory) / (view + '.' + args.format)}  {rows} rows")
+    return OK
+
+
+def _migrate(args: argparse.Namespace) -> int:
+    from warehouse import SCHEMA_VERSION, Warehouse
+
+    store = Warehouse(_warehouse_path(args.warehouse), args.lock_timeout)
+    with store.session():
+        pass
+    print(f"{store.path}: schema version {SCHEMA_VERSION}")
+    return OK
+
+
+def _server(args: argparse.Namespace) -> int:
+    from flows import prefect_env
+
+    if args.action == "start":
+        try:
+            info = prefect_env.start_server()
+        except prefect_env.PrefectServerError as exc:
+            print(f"chiso: {exc}", file=sys.stderr)
+            return ORCHESTRATION
+        print(f"Prefect server: {info.api_url}  (UI {info.ui_url}, pid {info.pid}, state {info.home})")
+        print(f"To use it from another shell: export PREFECT_API_URL={info.api_url}")
+        return OK
+    if args.action == "stop":
+        stopped = prefect_env.stop_server()
+        print("stopped chiso's local Prefect server" if stopped else "no local Prefect server was running")
+        return OK
+    info = prefect_env.running_server()
+    if info is None:
+        print(f"no local Prefect server is running (state would be in {prefect_env.prefect_home()})")
+        return PARTIAL
+    print(f"Prefect server: {info.api_url}  (UI {info.ui_url}, pid {info.pid}, state {info.home})")
+    return OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

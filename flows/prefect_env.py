@@ -1,0 +1,198 @@
+"""Where Prefect keeps its state, and the local server chiso manages.
+
+Prefect 3 needs an API server.  Its temporary server starts in seconds on
+every run and prints tracebacks when it stops, so chiso instead keeps one
+local server per user, started the first time a command needs it and reused
+by every later run (``chiso server status|stop`` manage it):
+
+- state: ``$CHISO_HOME/prefect`` (default ``~/.chiso/prefect``): Prefect's
+  SQLite database, ``server.log`` and ``server.json`` (pid, port, URL);
+- address: 127.0.0.1 on a free port chosen at first start.
+
+When ``PREFECT_API_URL`` is set (a team server, Prefect Cloud, a work
+pool's server) chiso uses it and starts nothing.
+
+Everything here must run before ``prefect`` is imported: Prefect reads its
+settings from the environment at import time.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+STARTUP_TIMEOUT = float(os.environ.get("CHISO_PREFECT_STARTUP_TIMEOUT", "90"))
+
+
+class PrefectServerError(RuntimeError):
+    """chiso's local Prefect server could not be started or reached."""
+
+
+@dataclass(frozen=True, slots=True)
+class ServerInfo:
+    api_url: str
+    managed: bool
+    home: Path | None = None
+    pid: int | None = None
+
+    @property
+    def ui_url(self) -> str:
+        return self.api_url.removesuffix("/api")
+
+
+def chiso_home() -> Path:
+    return Path(os.environ.get("CHISO_HOME") or Path.home() / ".chiso").expanduser()
+
+
+def prefect_home() -> Path:
+    return chiso_home() / "prefect"
+
+
+def _state_file() -> Path:
+    return prefect_home() / "server.json"
+
+
+def _healthy(api_url: str, timeout: float = 1.0) -> bool:
+    try:
+        with urllib.request.urlopen(f"{api_url}/health", timeout=timeout) as response:
+            return response.status == 200
+    except (urllib.error.URLError, OSError, ValueError):
+        return False
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _read_state() -> dict | None:
+    try:
+        return json.loads(_state_file().read_text())
+    except (OSError, ValueError):
+        return None
+
+
+def server_env() -> dict[str, str]:
+    """The environment chiso's server and its clients share."""
+    return {
+        "PREFECT_HOME": str(prefect_home()),
+        "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+        "PREFECT_SERVER_UI_SHOW_PROMOTIONAL_CONTENT": "false",
+    }
+
+
+def running_server() -> ServerInfo | None:
+    state = _read_state()
+    if state and _alive(state.get("pid", -1)) and _healthy(state["api_url"]):
+        return ServerInfo(state["api_url"], managed=True, home=prefect_home(), pid=state["pid"])
+    return None
+
+
+def start_server(quiet: bool = False) -> ServerInfo:
+    """Start chiso's local Prefect server unless one is already up."""
+    home = prefect_home()
+    home.mkdir(parents=True, exist_ok=True)
+    with open(home / "server.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # two chiso commands must not start two servers
+        info = running_server()
+        if info:
+            return info
+        port = _free_port()
+        api_url = f"http://127.0.0.1:{port}/api"
+        env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_API_")}
+        env.update(server_env())
+        if not quiet:
+            print(
+                f"Starting chiso's local Prefect server on {api_url} (state in {home}) ...", file=sys.stderr
+            )
+        log = open(home / "server.log", "ab")
+        process = subprocess.Popen(
+            [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port)],
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env=env,
+            start_new_session=True,
+            close_fds=True,
+        )
+        log.close()
+        deadline = time.monotonic() + STARTUP_TIMEOUT
+        while time.monotonic() < deadline:
+            if process.poll() is not None:
+                raise PrefectServerError(
+                    f"the local Prefect server exited with code {process.returncode}; "
+                    f"see {home / 'server.log'}"
+                )
+            if _healthy(api_url):
+                _state_file().write_text(json.dumps({"pid": process.pid, "port": port, "api_url": api_url}))
+                return ServerInfo(api_url, managed=True, home=home, pid=process.pid)
+            time.sleep(0.25)
+        process.terminate()
+        raise PrefectServerError(
+            f"the local Prefect server did not answer within {STARTUP_TIMEOUT:.0f}s; "
+            f"see {home / 'server.log'}"
+        )
+
+
+def stop_server(timeout: float = 20.0) -> bool:
+    """Stop chiso's local server; False when none was running."""
+    state = _read_state()
+    if not state or not _alive(state.get("pid", -1)):
+        _state_file().unlink(missing_ok=True)
+        return False
+    pid = state["pid"]
+    try:
+        os.killpg(pid, signal.SIGTERM)
+    except (ProcessLookupError, PermissionError):
+        os.kill(pid, signal.SIGTERM)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and _alive(pid):
+        try:
+            os.waitpid(pid, os.WNOHANG)
+        except ChildProcessError:
+            pass
+        time.sleep(0.1)
+    if _alive(pid):
+        os.killpg(pid, signal.SIGKILL)
+    _state_file().unlink(missing_ok=True)
+    return True
+
+
+def configure(verbose: bool = False, start: bool = True) -> ServerInfo | None:
+    """Point this process's Prefect at a server, starting chiso's if needed.
+
+    The console shows Prefect's own log lines only with ``verbose``; they
+    always reach the server (and its UI).
+    """
+    os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "INFO" if verbose else "WARNING")
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    if os.environ.get("PREFECT_API_URL"):
+        return ServerInfo(os.environ["PREFECT_API_URL"], managed=False)
+    for key, value in server_env().items():
+        os.environ.setdefault(key, value)
+    if not start:
+        return running_server()
+    info = start_server(quiet=False)
+    os.environ["PREFECT_API_URL"] = info.api_url
+    return info
