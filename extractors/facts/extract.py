@@ -54,7 +54,7 @@ _OBJECT_BEFORE_RE = re.compile(r"(?:\bsau|\btrên|\bkém|\bhơn|so với|vượt
 _ANAPHOR_START_RE = re.compile(r"\s*\"?(?:Số liệu|Con số|Điểm số|Kết quả) (?:này|đó|trên)\b", I)
 _INTRO_WITH_RE = re.compile(r"\s*(?:với|đạt)\b", I)
 _LATER_COPULA_RE = re.compile(r"\blà\s+")
-_BEHIND_RE = re.compile(r"[^;]{0,60}?\b(?:chỉ\s+)?(?:xếp\s+)?(?:sau|kém)\s+$", I)
+_BEHIND_RE = re.compile(r"[^;]{0,120}?\b(?:chỉ\s+)?(?:xếp\s+)?(?:sau|kém)\s+$", I)
 _EACH_RE = re.compile(r"\s*(?:đều|cùng)\b", I)
 
 # --- lists ------------------------------------------------------------------

@@ -102,7 +102,7 @@ _RANK_TRIGGER = (
     r")"
 )
 _RANK_VALUE = (
-    rf"\s+(?:(?P<kw>thứ|số)\s+)?(?P<val>{_INT}|{_ORD_WORD})(?![\w])"
+    rf"(?:\s+lần lượt(?:\s+là)?)?\s+(?:(?P<kw>thứ|số)\s+)?(?P<val>{_INT}|{_ORD_WORD})(?![\w])"
     r"(?:\s*/\s*(?P<den>\d{1,3})(?![\d.,]\d))?"
 )
 _RANK_MORE_RE = re.compile(

@@ -380,8 +380,19 @@ def _parse_machine_date(value: str) -> datetime | None:
     return parsed
 
 
+# Where pages without a profile show their date.
+_GENERIC_DATE_SELECTORS = (
+    "time[datetime]",
+    '[itemprop="datePublished"]',
+    '[class*="date"]',
+    '[class*="time"]',
+    '[class*="ngay"]',
+    '[class*="publish"]',
+)
+
+
 def _visible_date(tree, profile: SiteProfile) -> datetime | None:
-    for selector in profile.published:
+    for selector in profile.published or _GENERIC_DATE_SELECTORS:
         for element in css(selector)(tree):
             for attribute in ("datetime", "content", "data-time"):
                 value = element.get(attribute)
@@ -422,7 +433,7 @@ def _authors(
         name = clean_author(_element_text(element))
         if name and name not in visible and len(name) <= 80:
             visible.append(name)
-    if profile.byline_last_paragraph and blocks:
+    if (profile.byline_last_paragraph or profile is GENERIC) and blocks:
         last = blocks[-1].text
         name = clean_author(last)
         if name and len(name) <= 60 and _NAME_LIKE_RE.match(name):

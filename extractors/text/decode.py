@@ -131,9 +131,10 @@ def decode(raw: bytes, declared: str | None = None) -> Decoded:
             if declared in ("cp1258", "windows-1258") or vietnamese_score(text) >= 0.9 or text.isascii():
                 return Decoded(unicodedata.normalize("NFC", text), declared)
     if b"\x00" in raw[:4096]:
-        raise DecodeError(
-            "not text: it contains NUL bytes (a binary file, or UTF-16 without a byte-order mark)"
-        )
+        utf16 = _utf16_without_bom(raw)
+        if utf16 is not None:
+            return utf16
+        raise DecodeError("not text: it contains NUL bytes (a binary file?)")
     try:
         return Decoded(raw.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as exc:
@@ -164,6 +165,23 @@ def decode(raw: bytes, declared: str | None = None) -> Decoded:
         f"not valid UTF-8 (first bad byte at offset {utf8_error.start}) and it does not read as "
         "windows-1258, TCVN3 or VNI Vietnamese either"
     )
+
+
+def _utf16_without_bom(raw: bytes) -> Decoded | None:
+    """UTF-16 with no byte-order mark: ASCII letters leave NUL bytes on every
+    other position, the odd ones (little-endian) or the even ones."""
+    head = raw[:4096]
+    if len(head) < 8 or len(head) % 2:
+        return None
+    even = head[0::2].count(0) / (len(head) // 2)
+    odd = head[1::2].count(0) / (len(head) // 2)
+    for encoding, share, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if share > 0.3 and other < 0.05:
+            try:
+                return Decoded(raw.decode(encoding), encoding)
+            except UnicodeDecodeError:
+                return None
+    return None
 
 
 def looks_like_html(text: str) -> bool:

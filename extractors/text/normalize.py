@@ -41,9 +41,7 @@ def _tone_table() -> dict[str, str]:
 _TONE_FIX = _tone_table()
 # Not after q/Q ("quý" is qu + ý) and only at a syllable end ("hoàng" keeps
 # its mark on the a in both conventions).
-_TONE_RE = re.compile(
-    "(?<![qQ])(" + "|".join(map(re.escape, _TONE_FIX)) + r")(?![^\W\d_])"
-)
+_TONE_RE = re.compile("(?<![qQ])(" + "|".join(map(re.escape, _TONE_FIX)) + r")(?![^\W\d_])")
 
 _SPACES_RE = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")

@@ -54,9 +54,7 @@ for _tens_word, _tens in _DIGITS.items():
 # Ordinals after "thứ": "thứ nhất", "thứ nhì", "thứ tư" ...
 ORDINAL_WORDS = {w: v for w, v in NUMBER_WORDS.items() if w not in ("một",)}
 
-_WORD_ALTERNATION = "|".join(
-    sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True)
-)
+_WORD_ALTERNATION = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
 NUMBER_WORD = rf"(?:{_WORD_ALTERNATION})(?![\w])"
 
 

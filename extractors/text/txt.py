@@ -45,9 +45,7 @@ _BYLINE_NOISE_RE = re.compile(
     r"Cập nhật:?|Xuất bản:?|Chủ nhật|Thứ (?:hai|ba|tư|năm|sáu|bảy)",
     re.IGNORECASE,
 )
-_NAME_RE = re.compile(
-    r"^(?:[A-ZÀ-ỸĐ][\w.]*)(?:\s+[A-ZÀ-ỸĐ][\w.]*){0,3}$"
-)
+_NAME_RE = re.compile(r"^(?:[A-ZÀ-ỸĐ][\w.]*)(?:\s+[A-ZÀ-ỸĐ][\w.]*){0,3}$")
 _PIPES_RE = re.compile(r"^\|\s*|\s*\|$")
 
 
@@ -58,13 +56,16 @@ def _is_furniture(line: str) -> bool:
 _WORD_RE = re.compile(r"[A-Za-zÀ-ỹĐđ]\w*")
 
 
-def _looks_like_headline(line: str, min_words: int = 4) -> bool:
+def _looks_like_headline(line: str, min_words: int = 4, sentence_ok: bool = True) -> bool:
+    """A title: a short line that is not furniture.  Next to a byline a
+    title may end with a full stop; elsewhere a line that does is prose."""
     words = _WORD_RE.findall(line)
+    ends_sentence = line.endswith(".") and not line.endswith("..")
     return (
         min_words <= len(words) <= 40
         and len(line) <= 250
         and not _is_furniture(line)
-        and not (line.endswith(".") and len(words) > 25)
+        and not (ends_sentence and (len(words) > 25 or not sentence_ok))
     )
 
 
@@ -78,9 +79,7 @@ def _author_from(text: str) -> str | None:
 
 def parse_txt(text: str, source: str) -> Article:
     """Parse a copied-text article into an :class:`Article`."""
-    lines = [
-        _PIPES_RE.sub("", line).strip() for line in normalize_text(text).split("\n")
-    ]
+    lines = [_PIPES_RE.sub("", line).strip() for line in normalize_text(text).split("\n")]
     lines = [line for line in lines if line]
 
     title_at: int | None = None
@@ -112,13 +111,16 @@ def parse_txt(text: str, source: str) -> Article:
             (
                 i
                 for i, line in enumerate(lines[:12])
-                if _looks_like_headline(line, min_words=6)
+                # the first line is the title as a reader copies it; further
+                # down, a short line is more likely a section label
+                if _looks_like_headline(line, min_words=3 if i == 0 else 6, sentence_ok=False)
             ),
             None,
         )
-        if title_at is not None and title_at > 0 and not all(
-            _is_furniture(line) or len(_WORD_RE.findall(line)) < 6
-            for line in lines[:title_at]
+        if (
+            title_at is not None
+            and title_at > 0
+            and not all(_is_furniture(line) or len(_WORD_RE.findall(line)) < 6 for line in lines[:title_at])
         ):
             title_at = None  # text precedes it: it is not a title
 
