@@ -31,22 +31,30 @@ def export(warehouse: Warehouse, directory: str | Path, fmt: str, views=EXPORTED
             if view not in EXPORTED_VIEWS:
                 raise ValueError(f"{view!r} is not an exported view")
             # view names come from EXPORTED_VIEWS above, never from users
-            reader = con.execute(f"SELECT * FROM {view}").fetch_record_batch(rows_per_batch=50_000)
-            target = out / f"{view}.{fmt}"
-            rows = 0
-            if fmt == "parquet":
-                with pq.ParquetWriter(target, reader.schema) as writer:
-                    for batch in reader:
-                        writer.write_batch(batch)
-                        rows += batch.num_rows
-            else:
-                schema = _flat_schema(reader.schema)
-                with pacsv.CSVWriter(target, schema) as writer:
-                    for batch in reader:
-                        writer.write_batch(_flatten(batch, schema))
-                        rows += batch.num_rows
+            cursor = con.cursor()
+            try:
+                reader = cursor.sql(f"SELECT * FROM {view}").to_arrow_reader(50_000)
+                rows = _write(reader, out / f"{view}.{fmt}", fmt)
+            finally:
+                cursor.close()
             counts[view] = rows
     return counts
+
+
+def _write(reader, target: Path, fmt: str) -> int:
+    rows = 0
+    if fmt == "parquet":
+        with pq.ParquetWriter(target, reader.schema) as writer:
+            for batch in reader:
+                writer.write_batch(batch)
+                rows += batch.num_rows
+    else:
+        schema = _flat_schema(reader.schema)
+        with pacsv.CSVWriter(target, schema) as writer:
+            for batch in reader:
+                writer.write_batch(_flatten(batch, schema))
+                rows += batch.num_rows
+    return rows
 
 
 def _flat_schema(schema: pa.Schema) -> pa.Schema:

@@ -176,14 +176,19 @@ _ANALYST_VIEWS = (
     ),
     per_value AS (
         SELECT entity, index_code, component, year, metric, value,
-               count(DISTINCT source) AS n_sources
+               count(DISTINCT source) AS n_sources, max(seen_at) AS last_seen
         FROM seen GROUP BY ALL
     ),
+    -- When articles disagree: the value most of them state, a tie going to
+    -- the one seen last; ``disputed`` says there was a disagreement.
     best AS (
-        SELECT entity, index_code, component, year, metric,
-               arg_max(value, n_sources) AS value,
-               count(*) AS n_values
-        FROM per_value GROUP BY ALL
+        SELECT * FROM (
+            SELECT entity, index_code, component, year, metric, value,
+                   count(*) OVER w AS n_values,
+                   row_number() OVER (w ORDER BY n_sources DESC, last_seen DESC, value) AS pick
+            FROM per_value
+            WINDOW w AS (PARTITION BY entity, index_code, component, year, metric)
+        ) WHERE pick = 1
     )
     SELECT s.entity, s.index_code, s.component, s.year,
            max(b.value) FILTER (WHERE b.metric = 'rank') AS rank,
@@ -194,7 +199,10 @@ _ANALYST_VIEWS = (
            min(s.seen_at) AS first_seen,
            max(s.seen_at) AS last_seen
     FROM seen s
-    JOIN best b USING (entity, index_code, component, year, metric)
+    JOIN best b
+      ON s.entity = b.entity AND s.index_code = b.index_code
+     AND s.component IS NOT DISTINCT FROM b.component
+     AND s.year = b.year AND s.metric = b.metric
     GROUP BY s.entity, s.index_code, s.component, s.year
     """,
     # Articles that disagree on one value, with both evidences.

@@ -29,6 +29,7 @@ from warehouse.errors import NotAWarehouse, SchemaTooNew, WarehouseError, Wareho
 from warehouse.migrations import BOOKKEEPING, LATEST, MIGRATIONS
 
 _TS = pa.timestamp("us", tz="UTC")
+DISPLAY_TIMEZONE = "Asia/Ho_Chi_Minh"  # a constant, never user text
 _STRINGS = pa.list_(pa.string())
 
 SCHEMAS: dict[str, pa.Schema] = {
@@ -208,6 +209,9 @@ class Warehouse:
         config = {"enable_external_access": False} if safe else {}
         con = self._connect(read_only=True, config=config)
         try:
+            # Show times as Vietnamese readers see them (ICU is built in).
+            run(con, "LOAD icu")
+            run(con, f"SET TimeZone = '{DISPLAY_TIMEZONE}'")
             found = schema_version(con)
             if found is None:
                 raise NotAWarehouse(f"{self.path} is a DuckDB file but not a chiso warehouse")
@@ -231,8 +235,10 @@ def schema_version(con: duckdb.DuckDBPyConnection) -> int | None:
     return con.execute("SELECT coalesce(max(version), 0) FROM schema_migrations").fetchone()[0]
 
 
-def migrate(con: duckdb.DuckDBPyConnection, path: str, target: int = LATEST) -> list[int]:
-    """Apply pending migrations up to ``target``; refuse a newer schema."""
+def migrate(con: duckdb.DuckDBPyConnection, path: str, target: int | None = None) -> list[int]:
+    """Apply pending migrations up to ``target`` (the latest by default);
+    refuse a schema newer than this chiso knows."""
+    target = LATEST if target is None else target
     from importlib.metadata import PackageNotFoundError, version
 
     run(con, BOOKKEEPING)
