@@ -1,0 +1,116 @@
+"""Bytes in any encoding Vietnamese pages and files have used."""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+
+import pytest
+
+from extractors.text.decode import DecodeError, decode, looks_like_html, sniff_declared_charset
+
+TEXT = "Quảng Nam xếp hạng 41, Hà Nội đứng đầu; Thừa Thiên Huế đạt 0,4820 điểm. Việt Nam, thủy lợi, Nguyễn."
+_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+_TCVN3 = dict(
+    zip(
+        "àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵĂÂĐÊÔƠƯ",
+        "µ¸¶·¹¨»¾¼½Æ©ÇÊÈÉË®ÌÐÎÏÑªÒÕÓÔÖ×ÝØÜÞßãáâä«åèæçé¬êíëìîïóñòô\xadõøö÷ùúýûüþ¡¢§£¤¥¦",
+    )
+)
+
+
+def to_cp1258(text: str) -> bytes:
+    """windows-1258 spells toned letters as a base letter plus a combining mark."""
+    out = []
+    for char in text:
+        parts = unicodedata.normalize("NFD", char)
+        base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in _TONES))
+        out.append(base + "".join(c for c in parts if c in _TONES))
+    return "".join(out).encode("cp1258")
+
+
+def to_tcvn3(text: str) -> bytes:
+    return "".join(_TCVN3.get(c, c) for c in text).encode("latin-1")
+
+
+def test_utf8():
+    assert decode(TEXT.encode()).text == TEXT
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "utf-32"])
+def test_byte_order_marks(encoding):
+    decoded = decode(TEXT.encode(encoding))
+    assert decoded.text == TEXT
+
+
+def test_big_endian_utf16_with_a_byte_order_mark():
+    assert decode(codecs.BOM_UTF16_BE + TEXT.encode("utf-16-be")).text == TEXT
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark(encoding):
+    decoded = decode(TEXT.encode(encoding))
+    assert (decoded.text, decoded.encoding) == (TEXT, encoding)
+
+
+def test_windows_1258_without_a_declaration():
+    decoded = decode(to_cp1258(TEXT))
+    assert (decoded.text, decoded.encoding) == (TEXT, "cp1258")
+
+
+def test_windows_1258_with_a_declaration():
+    assert decode(to_cp1258(TEXT), "windows-1258").text == TEXT
+
+
+def test_tcvn3_is_converted():
+    lower = TEXT.lower()
+    decoded = decode(to_tcvn3(lower))
+    assert (decoded.text, decoded.encoding) == (lower, "tcvn3")
+
+
+def test_vni_is_refused_by_name():
+    with pytest.raises(DecodeError, match="VNI"):
+        decode("Vieät Nam, Haø Noäi ñöùng ñaàu baûng xeáp haïng".encode("cp1252"))
+
+
+def test_a_wrong_charset_declaration_loses_to_the_bytes():
+    assert decode(TEXT.encode(), "iso-8859-1").text == TEXT
+
+
+def test_a_few_damaged_bytes_are_replaced_and_reported():
+    decoded = decode(TEXT.encode() + b"\xff" + TEXT.encode())
+    assert decoded.note == "1 invalid UTF-8 byte sequence(s) replaced"
+    assert decoded.text.count("Quảng Nam") == 2
+
+
+@pytest.mark.parametrize(
+    "raw, reason",
+    [
+        (b"", "empty"),
+        (b"   \n\t ", "empty"),
+        (b"\x89PNG\r\n\x1a\n" + bytes(range(256)), "PNG image"),
+        (b"%PDF-1.7\n...", "PDF document"),
+        (b"\x1f\x8b\x08\x00" + bytes(40), "gzip"),
+        (b"abc\x00def" * 10, "NUL bytes"),
+        (bytes(range(128, 256)) * 40, "not valid UTF-8"),
+    ],
+    ids=["empty", "blank", "png", "pdf", "gzip", "nul-bytes", "garbage"],
+)
+def test_what_is_not_text_is_refused_with_the_reason(raw, reason):
+    with pytest.raises(DecodeError, match=reason):
+        decode(raw)
+
+
+def test_meta_charset_is_sniffed_from_the_first_bytes():
+    assert sniff_declared_charset(b'<html><head><meta charset="windows-1258">') == "cp1258"
+    assert (
+        sniff_declared_charset(b'<meta http-equiv="Content-Type" content="text/html; charset=UTF-8">')
+        == "utf-8"
+    )
+    assert sniff_declared_charset(b"<html>no declaration") is None
+
+
+def test_html_is_told_apart_from_prose():
+    assert looks_like_html("<!DOCTYPE html><html><body><p>x</p></body></html>")
+    assert looks_like_html("\n\n  <div class='a'><p>Đoạn</p><p>Đoạn</p></div>")
+    assert not looks_like_html("Quảng Nam xếp hạng 41 <3 năm liền>")

@@ -1,0 +1,126 @@
+"""Normalisation, numbers, dates and the .txt article parser."""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from extractors.text.dates import find_datetime
+from extractors.text.normalize import fix_tone_marks, normalize_line, normalize_text, slugify
+from extractors.text.numbers import has_fraction, parse_number
+from extractors.text.txt import parse_txt
+
+VN = timezone(timedelta(hours=7))
+
+
+@pytest.mark.parametrize(
+    "written, expected",
+    [
+        ("Khánh Hoà", "Khánh Hòa"),
+        ("Thanh Hoá", "Thanh Hóa"),
+        ("HOÀ BÌNH", "HÒA BÌNH"),
+        ("thuỷ lợi", "thủy lợi"),
+        ("Uỷ ban", "Ủy ban"),
+        ("sức khoẻ", "sức khỏe"),
+        ("quý", "quý"),  # qu + ý, not u + y
+        ("Hoàng", "Hoàng"),  # a closed syllable keeps its mark
+        ("toán", "toán"),
+    ],
+    ids=lambda v: v if isinstance(v, str) else None,
+)
+def test_tone_marks_move_to_the_first_vowel_of_open_syllables(written, expected):
+    assert fix_tone_marks(written) == expected
+
+
+def test_normalize_line_composes_decomposed_unicode_and_flattens_punctuation():
+    decomposed = unicodedata.normalize("NFD", "Thừa Thiên – Huế “đứng đầu”\u00a0 bảng")
+    assert normalize_line(decomposed) == 'Thừa Thiên - Huế "đứng đầu" bảng'
+
+
+def test_normalize_text_keeps_paragraphs_and_drops_invisible_characters():
+    text = "Dòng một\u200b \r\n\r\n\r\n\r\nDòng\u00adhai  \n"
+    assert normalize_text(text) == "Dòng một\n\nDònghai"
+
+
+def test_slugify_makes_ascii_component_codes():
+    assert slugify("vai trò lãnh đạo của chính quyền tỉnh") == "vai_tro_lanh_dao_cua_chinh_quyen_tinh"
+    assert slugify("Đắk Lắk") == "dak_lak"
+
+
+@pytest.mark.parametrize(
+    "written, value, fraction",
+    [
+        ("0,4820", 0.482, True),
+        ("70,82", 70.82, True),
+        ("91,47", 91.47, True),
+        ("1,0000", 1.0, True),
+        ("0.40", 0.4, True),  # decimal point copied from English tables
+        ("2.07", 2.07, True),
+        ("1.000", 1000.0, False),  # thousands dot
+        ("12.295", 12295.0, False),
+        ("1.234.567", 1234567.0, False),
+        ("1.234,5", 1234.5, True),
+        ("41", 41.0, False),
+        ("hai mươi mốt", 21.0, False),
+        ("nhất", 1.0, False),
+    ],
+)
+def test_parse_number_reads_vietnamese_and_english_separators(written, value, fraction):
+    assert parse_number(written) == pytest.approx(value)
+    if written[0].isdigit():
+        assert has_fraction(written) is fraction
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("BÍCH LIÊN (thực hiện) 03/10/2019 10:46", datetime(2019, 10, 3, 10, 46, tzinfo=VN)),
+        ("Yến Thanh - 27/04/2022 09:22 (GMT+7)", datetime(2022, 4, 27, 9, 22, tzinfo=VN)),
+        ("Chủ nhật: 18:53 ngày 25/08/2019", datetime(2019, 8, 25, 18, 53, tzinfo=VN)),
+        ("07-03-2026 - 09:40 AM", datetime(2026, 3, 7, 9, 40, tzinfo=VN)),
+        ("Thứ sáu, 14/06/2024", datetime(2024, 6, 14, tzinfo=VN)),
+    ],
+)
+def test_find_datetime_reads_day_first_in_vietnam_time(line, expected):
+    found = find_datetime(line)
+    assert found is not None
+    assert found[0] == expected
+
+
+def test_txt_article_model_file(shared):
+    path = shared / "corpus/dev/articles/quang-nam-ict-2018.txt"
+    article = parse_txt(path.read_text(encoding="utf-8"), str(path))
+    assert article.title == "QuảngNam cải thiện tích cực"
+    assert article.authors == ("BÍCH LIÊN",)
+    assert article.published_at == datetime(2019, 10, 3, 10, 46, tzinfo=VN)
+    assert article.lead.startswith("Trước kết quả chỉ số ICT Index của tỉnh tăng 23 bậc")
+    assert article.captions == (
+        "Quảng Nam nỗ lực cải cách hành chính, xây dựng chính quyền điện tử. Ảnh: HOÀNG LIÊN",
+    )
+    assert article.paragraphs[-1].startswith("So với những kết quả đạt được")
+    assert "Bình luận" not in article.text and "POWERED BY" not in article.text
+
+
+def test_txt_drops_furniture_above_the_title_and_teasers_below_the_body(shared):
+    path = shared / "corpus/dev/articles/vn-006.txt"
+    article = parse_txt(path.read_text(encoding="utf-8"), str(path))
+    assert article.title == "Đà Nẵng lần thứ 12 liên tiếp đứng đầu xếp hạng Vietnam ICT Index"
+    assert "Khánh Hòa" not in article.text  # the "Tin cùng chuyên mục" teaser
+    path = shared / "corpus/dev/articles/vn-043.txt"
+    article = parse_txt(path.read_text(encoding="utf-8"), str(path))
+    assert article.title == "Tây Ninh tăng 8 bậc trong bảng xếp hạng ICT Index 2019"
+    assert "Đọc báo in" not in article.text
+    assert article.published_at == datetime(2019, 8, 25, 18, 53, tzinfo=VN)
+
+
+def test_txt_without_byline_or_title_keeps_every_paragraph():
+    article = parse_txt(
+        "Một đoạn văn dài có dấu chấm ở cuối câu, nói về chỉ số PCI năm 2023.\nĐoạn hai.", "x.txt"
+    )
+    assert article.title is None
+    assert [b.text for b in article.blocks] == [
+        "Một đoạn văn dài có dấu chấm ở cuối câu, nói về chỉ số PCI năm 2023.",
+        "Đoạn hai.",
+    ]
