@@ -12,6 +12,7 @@ the visible text), the visible page wins.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from dataclasses import dataclass, field
@@ -195,8 +196,8 @@ def _ld_names(author) -> list[str]:
         if author.get("@type") == "Organization":
             return []
         name = author.get("name")
-        return [normalize_line(str(name))] if name and str(name).strip() else []
-    return [normalize_line(str(author))] if str(author).strip() else []
+        return [normalize_line(html.unescape(str(name)))] if name and str(name).strip() else []
+    return [normalize_line(html.unescape(str(author)))] if str(author).strip() else []
 
 
 # --- the article region --------------------------------------------------------
@@ -308,22 +309,17 @@ def read_blocks(fragment: str, profile: SiteProfile) -> tuple[list[Block], list[
     """Paragraphs and headings in reading order, and the captions."""
     soup = BeautifulSoup(fragment, "lxml")
     captions: list[str] = []
-    caption_nodes = set()
     for selector in profile.captions:
         for node in soup.select(selector):
+            if node.decomposed:
+                continue  # inside a caption already read
             text = _soup_text(node)
             if text and text not in captions:
                 captions.append(text)
-            caption_nodes.add(id(node))
-            for child in node.find_all(True):
-                caption_nodes.add(id(child))
+            node.decompose()  # so no paragraph repeats it
     blocks: list[Block] = []
     seen: set[str] = set()
     for node in soup.find_all(_BLOCK_TAGS):
-        if id(node) in caption_nodes or node.name == "figcaption":
-            continue
-        if any(id(parent) in caption_nodes for parent in node.parents):
-            continue
         if node.find(_BLOCK_TAGS):  # a wrapper: its children are read instead
             continue
         if node.name == "li" and node.find_parent(("nav", "ul")) and len(node.get_text(strip=True)) < 40:
@@ -447,6 +443,17 @@ def _authors(
     return list(dict.fromkeys(names)), blocks
 
 
+def _tags(raw: list[str]) -> tuple[str, ...]:
+    """Tags as a list: sites put several in one comma-separated value."""
+    seen: dict[str, str] = {}
+    for value in raw:
+        for tag in html.unescape(value).split(","):
+            tag = normalize_line(tag)
+            if tag and tag.lower() not in seen:
+                seen[tag.lower()] = tag
+    return tuple(seen.values())
+
+
 def site_of(url: str | None) -> str | None:
     if not url:
         return None
@@ -497,9 +504,7 @@ def parse_page(text: str, source: str, url: str | None, profile: SiteProfile | N
         blocks = [b for b in blocks if b.text != title]
     published = choose_date(_visible_date(tree, profile), meta.published)
     modified = choose_date(None, meta.modified)
-    tags = [normalize_line(_element_text(t)) for t in _all(tree, profile.tags)] or [
-        normalize_line(t) for t in meta.tags
-    ]
+    tags = [_element_text(t) for t in _all(tree, profile.tags)] or meta.tags
 
     ordered: list[Block] = []
     if title:
@@ -521,5 +526,5 @@ def parse_page(text: str, source: str, url: str | None, profile: SiteProfile | N
         url=url or canonical,
         canonical_url=canonical,
         site=site_of(page_url),
-        tags=tuple(t for t in dict.fromkeys(tags) if t),
+        tags=_tags(tags),
     )

@@ -24,13 +24,12 @@ class SiteProfile:
     tags: tuple[str, ...] = ()
     # Inside the body: blocks that are not the article (related boxes, ads).
     drop: tuple[str, ...] = ()
-    captions: tuple[str, ...] = ("figcaption",)
+    captions: tuple[str, ...] = ("figcaption", ".media-caption", ".image-caption", "td.caption")
     # The last body paragraph is the byline ("Hà Thu (tổng hợp)").
     byline_last_paragraph: bool = False
     # A prefix the lead starts with ("(Dân trí) - ").
     lead_prefix: str | None = None
-    # Section pages: where the article links are.
-    section_links: tuple[str, ...] = ()
+    # Section pages: what an article's URL path looks like on this site.
     article_url_pattern: str | None = None
     extra: dict[str, str] = field(default_factory=dict)
 

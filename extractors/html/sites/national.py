@@ -24,13 +24,8 @@ VNEXPRESS = SiteProfile(
     published=("span.date",),
     tags=("h4.item-tag a",),
     drop=(".box-tinlienquanv2", ".box_comment_vne", ".box_brief_info", ".list-news"),
-    captions=("figcaption", "table.tplCaption p.Image"),
+    captions=("figcaption", "table.tplCaption p.Image", ".media-caption"),
     byline_last_paragraph=True,
-    section_links=(
-        "article.item-news h3.title-news a",
-        "article.item-news h2.title-news a",
-        "h3.title-news a",
-    ),
     article_url_pattern=r"-\d{6,}\.html$",
 )
 
@@ -42,7 +37,6 @@ DANTRI = SiteProfile(
     body=('[data-slot="content"]', "div.singular-content"),
     authors=('a[href*="/tac-gia/"]', "div.author-name"),
     published=("time[datetime]", "time.author-time"),
-    section_links=("article h3 a", "h3.article-title a"),
     article_url_pattern=r"-\d{17}\.htm$",
 )
 
@@ -52,10 +46,9 @@ TUOITRE = SiteProfile(
     title=('h1[data-role="title"]', "h1.detail-title", "h1.article-title"),
     lead=('[data-role="sapo"]', "h2.detail-sapo"),
     body=_VCCORP_BODY,
-    authors=(".detail-author .author-info a.name", ".author-item-name", ".detail-author a"),
+    authors=('.detail-author a[href*="/tac-gia/"]', ".author-item-name"),
     published=('[data-role="publishdate"]', ".detail-time"),
     drop=_VCCORP_DROP,
-    section_links=("h3.box-title-text a", "a.box-category-link-title"),
     article_url_pattern=r"-\d{17}\.htm$",
 )
 
@@ -72,7 +65,6 @@ VIETNAMNET = SiteProfile(
     ),
     published=(".bread-crumb-detail__time", ".publish-date"),
     drop=(".article-relate", ".related", ".vnn-box-related", ".insert-wiki-content"),
-    section_links=("h3.vnn-title a", ".horizontalPost__main-title a", "h3 a"),
     article_url_pattern=r"-\d{6,}\.html$",
 )
 
@@ -85,7 +77,6 @@ NLD = SiteProfile(
     authors=('[data-role="author"]', ".detail-author .name", ".detail-author"),
     published=('[data-role="publishdate"]', ".detail-time"),
     drop=_VCCORP_DROP + (".detail-vip-box", ".vip-box", ".box-vip"),
-    section_links=("h3.box-title-text a", "a.box-category-link-title", "h2.box-title-text a"),
     article_url_pattern=r"-\d{18}\.htm$",
 )
 
@@ -98,7 +89,6 @@ CAFEF = SiteProfile(
     authors=("p.author", ".author"),
     published=('[data-role="publishdate"]', ".pdate"),
     drop=_VCCORP_DROP,
-    section_links=("h3 a", "h2 a"),
     article_url_pattern=r"-\d{17,18}\.chn$",
 )
 
@@ -111,7 +101,6 @@ BAOCHINHPHU = SiteProfile(
     authors=(".detail-author-top", ".detail-author"),
     published=('[data-role="publishdate"]', ".detail-time"),
     drop=_VCCORP_DROP,
-    section_links=("a.box-stream-link-title", "h3.box-title-text a", "h2 a"),
     article_url_pattern=r"-\d{18}\.htm$",
 )
 
@@ -124,6 +113,5 @@ BAODAUTU = SiteProfile(
     authors=("a.author", ".author"),
     published=(".post-time",),
     drop=(".list_news_relation_top", ".news_relate_one", ".box_comment", ".tag_detail"),
-    section_links=("a.fs22", "h3 a", "a.fs32"),
     article_url_pattern=r"-d\d{5,}\.html$",
 )
