@@ -54,6 +54,47 @@ def _add_warehouse(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_fetch(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("fetching")
+    group.add_argument(
+        "--user-agent",
+        metavar="TEXT",
+        default=os.environ.get("CHISO_USER_AGENT"),
+        help="the User-Agent sent to sites (default: $CHISO_USER_AGENT, else chiso's own)",
+    )
+    group.add_argument(
+        "--per-host-delay",
+        type=float,
+        metavar="SECONDS",
+        help="pause between two requests to one site (default 1)",
+    )
+    group.add_argument(
+        "--per-host-concurrency", type=int, metavar="N", help="requests in flight to one site (default 2)"
+    )
+    group.add_argument(
+        "--timeout", type=float, metavar="SECONDS", help="read timeout per request (default 20)"
+    )
+    group.add_argument(
+        "--allow-private-addresses",
+        action="store_true",
+        default=os.environ.get("CHISO_ALLOW_PRIVATE_ADDRESSES") == "1",
+        help="fetch from loopback, private and link-local addresses too (refused by default; "
+        "also $CHISO_ALLOW_PRIVATE_ADDRESSES=1)",
+    )
+
+
+def _fetch_settings(args: argparse.Namespace) -> dict:
+    """FetchSettings fields the command line sets (the rest keep their defaults)."""
+    chosen = {
+        "user_agent": args.user_agent,
+        "per_host_delay": args.per_host_delay,
+        "per_host_concurrency": args.per_host_concurrency,
+        "read_timeout": args.timeout,
+        "allow_private": args.allow_private_addresses or None,
+    }
+    return {k: v for k, v in chosen.items() if v is not None}
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="chiso",
@@ -71,9 +112,24 @@ def build_parser() -> argparse.ArgumentParser:
         nargs="*",
         metavar="SOURCE",
         help="a .txt/.html/.htm file, a directory (walked), or an http(s) article URL "
-        f"(default: {' '.join(DEFAULT_SOURCES)})",
+        f"(default, when no feed or section is given either: {' '.join(DEFAULT_SOURCES)})",
+    )
+    run.add_argument(
+        "--feed",
+        action="append",
+        default=[],
+        metavar="URL",
+        help="an RSS/Atom feed: fetch the articles it lists (repeatable)",
+    )
+    run.add_argument(
+        "--section",
+        action="append",
+        default=[],
+        metavar="URL",
+        help="a section page: fetch the articles it links to (repeatable)",
     )
     _add_warehouse(run)
+    _add_fetch(run)
     run.add_argument(
         "--batch-size", type=int, default=200, metavar="N", help="documents per task (default 200)"
     )
@@ -198,18 +254,21 @@ def _run_flow(coroutine) -> dict | None:
 
 def _run(args: argparse.Namespace) -> int:
     warehouse = _warehouse_path(args.warehouse)
-    sources = args.sources or DEFAULT_SOURCES
+    sources = args.sources or ([] if args.feed or args.section else DEFAULT_SOURCES)
     if not _prefect(args.verbose):
         return ORCHESTRATION
-    from flows.ingest import ingest_files
+    from flows.ingest import ingest
 
     summary = _run_flow(
-        ingest_files(
-            sources=sources,
+        ingest(
             warehouse=warehouse,
+            sources=sources,
+            feeds=args.feed,
+            sections=args.section,
             batch_size=args.batch_size,
             max_bytes=args.max_bytes,
             lock_timeout=args.lock_timeout,
+            fetch=_fetch_settings(args),
         )
     )
     if summary is None:
@@ -245,18 +304,27 @@ def _reextract(args: argparse.Namespace) -> int:
 
 def _print_summary(summary: dict, as_json: bool) -> None:
     if as_json:
-        print(json.dumps(summary, ensure_ascii=False, indent=2, default=str))
+        print(
+            json.dumps(
+                {k: v for k, v in summary.items() if k != "new_facts"},
+                ensure_ascii=False,
+                indent=2,
+                default=str,
+            )
+        )
         return
     failures = summary["failures"]
     unchanged = summary.get("documents_unchanged") or 0
     lines = [
         f"{summary['flow']}: run {summary['run_id']} (extractor {summary['extractor_version']})",
-        f"  files read    {summary['files_read']}"
-        + (
-            f"  ({summary['documents_new']} new, {unchanged} unchanged)"
-            if summary["flow"] == "ingest"
-            else ""
-        ),
+        f"  files read    {summary['files_read']}",
+    ]
+    if summary.get("pages_fetched") or summary.get("pages_unchanged"):
+        fetched = summary["pages_fetched"]
+        lines.append(f"  pages fetched {fetched}  ({summary['pages_unchanged']} not modified)")
+    if summary["flow"] == "ingest":
+        lines.append(f"  documents     {summary['documents_new']} new, {unchanged} unchanged")
+    lines += [
         f"  articles      {summary['articles']}",
         f"  facts         {summary['facts_new']} new",
         f"  failures      {len(failures)}",
@@ -303,10 +371,10 @@ def _eval(args: argparse.Namespace) -> int:
         if args.sources:
             if not _prefect(args.verbose):
                 return ORCHESTRATION
-            from flows.ingest import ingest_files
+            from flows.ingest import ingest
 
             summary = _run_flow(
-                ingest_files(sources=args.sources, warehouse=warehouse, lock_timeout=args.lock_timeout)
+                ingest(warehouse=warehouse, sources=args.sources, lock_timeout=args.lock_timeout)
             )
             if summary is None:
                 return ORCHESTRATION

@@ -1,10 +1,12 @@
 """Prefect flows: ingest sources into the warehouse, re-extract stored ones.
 
-Tasks are sized for the work: one read, one extract and one load per batch
-of documents (hundreds, not one), so orchestration stays small next to the
-work.  Extraction is submitted to the flow's task runner, so the same flow
-runs threads by default or a Dask cluster with ``--task-runner dask``; one
-writer (this flow) loads the warehouse, a batch per transaction.
+Tasks are sized for the work: one read (or fetch), one extract and one load
+per batch of documents (hundreds, not one), so orchestration stays small
+next to the work.  Extraction is submitted to the flow's task runner, so the
+same flow runs on threads by default or on a Dask cluster with
+``--task-runner dask``; fetching stays in the flow's process (its per-host
+limits need one place to live) and one writer, this flow, loads the
+warehouse, one transaction per batch.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 import itertools
 from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from importlib.metadata import PackageNotFoundError, version
 
 from prefect import flow, get_run_logger, task
@@ -20,6 +22,12 @@ from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 
 from extractors import EXTRACTOR_VERSION
+from extractors.feeds import FeedError, parse_feed
+from extractors.html.page import HtmlError
+from extractors.html.sections import article_links
+from extractors.model import Document
+from extractors.text.decode import DecodeError, decode, sniff_declared_charset
+from flows.fetch import FEED_TYPES, PAGE_TYPES, Fetcher, FetchResult, FetchSettings
 from flows.files import Failure, iter_files
 from flows.work import BatchOutcome, extract_documents, failure_rows, read_documents, stored_document
 from warehouse import Batch, LoadResult, Warehouse, content_hash, document_id
@@ -35,6 +43,10 @@ def _chiso_version() -> str | None:
         return None
 
 
+def is_url(source: str) -> bool:
+    return source.startswith(("http://", "https://"))
+
+
 @dataclass(slots=True)
 class RunSummary:
     flow: str
@@ -42,11 +54,14 @@ class RunSummary:
     run_id: int
     extractor_version: str
     files_read: int = 0
+    pages_fetched: int = 0
+    pages_unchanged: int = 0
     documents_new: int = 0
     documents_unchanged: int = 0
     articles: int = 0
     facts_new: int = 0
     failures: list[dict] = field(default_factory=list)
+    new_facts: list[dict] = field(default_factory=list)
     flow_run_id: str | None = None
 
     def as_dict(self) -> dict:
@@ -67,6 +82,42 @@ def read_files(paths: list[str], max_bytes: int):
     return read_documents(paths, max_bytes)
 
 
+@task(name="fetch pages", cache_policy=NO_CACHE)
+def fetch_pages(fetcher: Fetcher, requests_: list[tuple[str, str | None, str | None]]) -> list[FetchResult]:
+    return fetcher.fetch_many(requests_, PAGE_TYPES)
+
+
+@task(name="find article links", cache_policy=NO_CACHE)
+def discover(
+    fetcher: Fetcher, feeds: list[str], sections: list[str], state: dict[str, dict]
+) -> tuple[list[str], list[Failure], list[FetchResult]]:
+    """The article URLs that feeds and section pages list now."""
+    links: list[str] = []
+    failures: list[Failure] = []
+    results: list[FetchResult] = []
+    jobs = [(url, "feed") for url in feeds] + [(url, "section") for url in sections]
+    answers = fetcher.fetch_many(
+        [(url, state.get(url, {}).get("etag"), state.get(url, {}).get("last_modified")) for url, _ in jobs],
+        FEED_TYPES + PAGE_TYPES,
+    )
+    for (url, kind), result in zip(jobs, answers):
+        results.append(result)
+        if result.not_modified:
+            continue  # nothing new since the last run
+        if result.error:
+            failures.append(Failure(url, "fetch", result.error))
+            continue
+        try:
+            if kind == "feed":
+                links += [item.url for item in parse_feed(result.body, result.final_url or url)]
+            else:
+                text = decode(result.body, result.charset or sniff_declared_charset(result.body)).text
+                links += article_links(text, result.final_url or url)
+        except (FeedError, DecodeError, HtmlError) as exc:
+            failures.append(Failure(url, "parse", str(exc)))
+    return links, failures, results
+
+
 @task(name="extract", cache_policy=NO_CACHE)
 def extract(
     documents, doc_ids=None, store_documents=True, extractor_version=EXTRACTOR_VERSION
@@ -80,11 +131,12 @@ def load(warehouse: str, lock_timeout: float, run_id: int, batch: Batch, replace
         return session.load(run_id, batch, replace=replace)
 
 
-def _start_run(
-    warehouse: str, lock_timeout: float, flow_name: str, sources: list[str], extractor_version: str
-) -> int:
+# --- run bookkeeping ------------------------------------------------------------------
+
+
+def _start_run(warehouse: str, lock_timeout: float, flow_name: str, sources: list[str]) -> int:
     with Warehouse(warehouse, lock_timeout).session() as session:
-        return session.start_run(flow_name, extractor_version, _chiso_version(), sources, _flow_run_id())
+        return session.start_run(flow_name, EXTRACTOR_VERSION, _chiso_version(), sources, _flow_run_id())
 
 
 def _finish_run(warehouse: str, lock_timeout: float, run_id: int, status: str) -> None:
@@ -99,72 +151,210 @@ def _flow_run_id() -> str | None:
         return None
 
 
-def _known(
-    warehouse: str, lock_timeout: float, doc_ids: list[str], extractor_version: str
-) -> tuple[set[str], set[str]]:
+def _known(warehouse: str, lock_timeout: float, doc_ids: list[str]) -> set[str]:
+    """Documents this extractor version has already read."""
     with Warehouse(warehouse, lock_timeout).session() as session:
-        return session.existing_documents(doc_ids), session.extracted(doc_ids, extractor_version)
+        return session.extracted(doc_ids, EXTRACTOR_VERSION)
 
 
-def _record(summary: RunSummary, outcome: BatchOutcome, loaded: LoadResult) -> None:
-    summary.documents_new += loaded.documents_new
-    summary.articles += loaded.articles
-    summary.facts_new += loaded.facts_new
-    summary.failures += [{"source": f.source, "stage": f.stage, "reason": f.reason} for f in outcome.failures]
+def _fetch_state(warehouse: str, lock_timeout: float, urls: list[str]) -> dict[str, dict]:
+    with Warehouse(warehouse, lock_timeout).session() as session:
+        return session.fetch_state(urls)
+
+
+def _fetch_row(result: FetchResult, doc_id: str | None) -> dict:
+    return {
+        "url": result.url,
+        "final_url": result.final_url,
+        "status": result.status,
+        "etag": result.headers.get("etag"),
+        "last_modified": result.headers.get("last-modified"),
+        "fetched_at": result.fetched_at,
+        "doc_id": doc_id,
+        "error": result.error,
+    }
+
+
+def _document(result: FetchResult) -> Document:
+    return Document(
+        source=result.url,
+        raw=result.body,
+        kind="http",
+        media_type=result.content_type or None,
+        encoding=result.charset,
+        final_url=result.final_url,
+        status=result.status,
+        headers=result.headers,
+        fetched_at=result.fetched_at,
+    )
+
+
+@dataclass(slots=True)
+class _Pending:
+    """A batch on its way: its extraction (maybe still running) and what else
+    it must load with it."""
+
+    future: object | None
+    failures: list[Failure]
+    files_read: int = 0
+    fetch_log: list[dict] = field(default_factory=list)
+
+
+class _Loader:
+    """Keeps at most ``window`` batches extracting; loads them in order."""
+
+    def __init__(
+        self,
+        warehouse: str,
+        lock_timeout: float,
+        run_id: int,
+        summary: RunSummary,
+        window: int,
+        replace: bool = False,
+    ) -> None:
+        self.warehouse, self.lock_timeout, self.run_id = warehouse, lock_timeout, run_id
+        self.summary, self.window, self.replace = summary, max(1, window), replace
+        self.queue: deque[_Pending] = deque()
+
+    def add(self, pending: _Pending) -> None:
+        self.queue.append(pending)
+        while len(self.queue) >= self.window:
+            self._drain(self.queue.popleft())
+
+    def finish(self) -> None:
+        while self.queue:
+            self._drain(self.queue.popleft())
+
+    def _drain(self, pending: _Pending) -> None:
+        outcome = pending.future.result() if pending.future is not None else BatchOutcome(Batch())
+        outcome.batch.failures += failure_rows(pending.failures)
+        outcome.batch.files_read = pending.files_read
+        outcome.batch.fetch_log += pending.fetch_log
+        loaded = load(self.warehouse, self.lock_timeout, self.run_id, outcome.batch, self.replace)
+        summary = self.summary
+        summary.documents_new += loaded.documents_new
+        summary.articles += loaded.articles
+        summary.facts_new += loaded.facts_new
+        summary.failures += [
+            {"source": f.source, "stage": f.stage, "reason": f.reason}
+            for f in pending.failures + outcome.failures
+        ]
+        if len(summary.new_facts) < 500 and loaded.facts_new:
+            summary.new_facts += [
+                {k: row[k] for k in ("entity", "index_code", "component", "year", "metric", "value")}
+                for row in outcome.batch.fact_versions
+            ][: 500 - len(summary.new_facts)]
 
 
 # --- flows ------------------------------------------------------------------------
 
 
 @flow(name="chiso-ingest", log_prints=False)
-async def ingest_files(
-    sources: list[str],
+async def ingest(
     warehouse: str,
+    sources: list[str] | None = None,
+    feeds: list[str] | None = None,
+    sections: list[str] | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
     max_bytes: int = DEFAULT_MAX_BYTES,
     lock_timeout: float = 60.0,
     window: int = 2,
+    fetch: dict | None = None,
 ) -> dict:
-    """Read article files (directories are walked), extract, load."""
+    """Read article files (directories are walked) and fetch article URLs,
+    feeds and section pages; extract; load.  ``fetch`` holds FetchSettings
+    fields (user agent, politeness, limits)."""
     logger = get_run_logger()
-    run_id = _start_run(warehouse, lock_timeout, "ingest", sources, EXTRACTOR_VERSION)
+    sources, feeds, sections = list(sources or []), list(feeds or []), list(sections or [])
+    files = [s for s in sources if not is_url(s)]
+    urls = [s for s in sources if is_url(s)]
+    run_id = _start_run(warehouse, lock_timeout, "ingest", sources + feeds + sections)
     summary = RunSummary("ingest", warehouse, run_id, EXTRACTOR_VERSION, flow_run_id=_flow_run_id())
+    loader = _Loader(warehouse, lock_timeout, run_id, summary, window)
     status = "failed"
     try:
-        pending: deque = deque()
-        for chunk in _batched(iter_files(sources), batch_size):
+        for chunk in _batched(iter_files(files), batch_size):
             paths = [p for p in chunk if isinstance(p, str)]
-            walk_failures = [p for p in chunk if isinstance(p, Failure)]
             documents, read_failures = read_files(paths, max_bytes)
-            failures = walk_failures + read_failures
             summary.files_read += len(documents)
-            ids = [document_id(d.source, content_hash(d.raw)) for d in documents]
-            stored, extracted = _known(warehouse, lock_timeout, ids, EXTRACTOR_VERSION)
-            todo = [(d, i) for d, i in zip(documents, ids) if i not in extracted]
-            summary.documents_unchanged += len(documents) - len(todo)
-            future = extract.submit([d for d, _ in todo], [i for _, i in todo]) if todo else None
-            pending.append((future, failures, len(documents)))
-            while len(pending) >= window:
-                _drain(pending.popleft(), warehouse, lock_timeout, run_id, summary)
-        while pending:
-            _drain(pending.popleft(), warehouse, lock_timeout, run_id, summary)
+            _queue_documents(
+                loader,
+                documents,
+                [p for p in chunk if isinstance(p, Failure)] + read_failures,
+                warehouse,
+                lock_timeout,
+                summary,
+                files_read=len(documents),
+            )
+        if urls or feeds or sections:
+            settings = FetchSettings(**{**asdict(FetchSettings()), **(fetch or {})})
+            with Fetcher(settings) as fetcher:
+                _ingest_web(
+                    fetcher, loader, urls, feeds, sections, warehouse, lock_timeout, batch_size, summary
+                )
+        loader.finish()
         status = "completed"
     finally:
         _finish_run(warehouse, lock_timeout, run_id, status)
-    logger.info(_describe(summary))
+    logger.info(describe(summary))
     return summary.as_dict()
 
 
-def _drain(
-    item, warehouse: str, lock_timeout: float, run_id: int, summary: RunSummary, replace: bool = False
+def _queue_documents(
+    loader: _Loader,
+    documents: list[Document],
+    failures: list[Failure],
+    warehouse: str,
+    lock_timeout: float,
+    summary: RunSummary,
+    files_read: int = 0,
+    fetch_log: list[dict] | None = None,
 ) -> None:
-    future, failures, files_read = item
-    outcome = future.result() if future is not None else BatchOutcome(Batch())
-    outcome.batch.failures += failure_rows(failures)
-    outcome.batch.files_read = files_read
-    outcome.failures = failures + outcome.failures
-    loaded = load(warehouse, lock_timeout, run_id, outcome.batch, replace)
-    _record(summary, outcome, loaded)
+    ids = [document_id(d.source, content_hash(d.raw)) for d in documents]
+    extracted = _known(warehouse, lock_timeout, ids) if ids else set()
+    todo = [(d, i) for d, i in zip(documents, ids) if i not in extracted]
+    summary.documents_unchanged += len(documents) - len(todo)
+    future = extract.submit([d for d, _ in todo], [i for _, i in todo]) if todo else None
+    loader.add(_Pending(future, failures, files_read, fetch_log or []))
+
+
+def _ingest_web(
+    fetcher: Fetcher,
+    loader: _Loader,
+    urls: list[str],
+    feeds: list[str],
+    sections: list[str],
+    warehouse: str,
+    lock_timeout: float,
+    batch_size: int,
+    summary: RunSummary,
+) -> None:
+    if feeds or sections:
+        state = _fetch_state(warehouse, lock_timeout, feeds + sections)
+        links, failures, answers = discover(fetcher, feeds, sections, state)
+        urls = urls + links
+        loader.add(_Pending(None, failures, fetch_log=[_fetch_row(a, None) for a in answers]))
+    for chunk in _batched(dict.fromkeys(urls), batch_size):
+        state = _fetch_state(warehouse, lock_timeout, chunk)
+        results = fetch_pages(
+            fetcher, [(u, state.get(u, {}).get("etag"), state.get(u, {}).get("last_modified")) for u in chunk]
+        )
+        documents, failures, log = [], [], []
+        for result in results:
+            if result.ok:
+                document = _document(result)
+                documents.append(document)
+                log.append(_fetch_row(result, document_id(document.source, content_hash(document.raw))))
+                continue
+            log.append(
+                _fetch_row(result, state.get(result.url, {}).get("doc_id") if result.not_modified else None)
+            )
+            if result.not_modified:
+                summary.pages_unchanged += 1
+            else:
+                failures.append(Failure(result.url, "fetch", result.error or "no body"))
+        summary.pages_fetched += len(documents)
+        _queue_documents(loader, documents, failures, warehouse, lock_timeout, summary, fetch_log=log)
 
 
 @flow(name="chiso-reextract", log_prints=False)
@@ -182,35 +372,44 @@ async def reextract(
     logger = get_run_logger()
     with Warehouse(warehouse, lock_timeout).session() as session:
         todo = session.documents_to_extract(EXTRACTOR_VERSION, source_glob, every_version, force)
-    run_id = _start_run(warehouse, lock_timeout, "reextract", [source_glob or "*"], EXTRACTOR_VERSION)
+    run_id = _start_run(warehouse, lock_timeout, "reextract", [source_glob or "*"])
     summary = RunSummary("reextract", warehouse, run_id, EXTRACTOR_VERSION, flow_run_id=_flow_run_id())
+    loader = _Loader(warehouse, lock_timeout, run_id, summary, window, replace=force)
     status = "failed"
     try:
-        pending: deque = deque()
         for ids in _batched(todo, batch_size):
             with Warehouse(warehouse, lock_timeout).session() as session:
                 rows = session.documents(ids)
             documents = [stored_document(r) for r in rows]
-            future = extract.submit(documents, [r["doc_id"] for r in rows], False)
-            pending.append((future, [], len(documents)))
             summary.files_read += len(documents)
-            while len(pending) >= window:
-                _drain(pending.popleft(), warehouse, lock_timeout, run_id, summary, replace=force)
-        while pending:
-            _drain(pending.popleft(), warehouse, lock_timeout, run_id, summary, replace=force)
+            future = extract.submit(documents, [r["doc_id"] for r in rows], False)
+            loader.add(_Pending(future, [], len(documents)))
+        loader.finish()
         status = "completed"
     finally:
         _finish_run(warehouse, lock_timeout, run_id, status)
-    logger.info(_describe(summary))
+    logger.info(describe(summary))
     return summary.as_dict()
 
 
-def _describe(summary: RunSummary) -> str:
-    if summary.files_read == 0 and not summary.failures:
-        return "Nothing to read: no article files or documents matched."
-    unchanged = f", {summary.documents_unchanged} unchanged" if summary.documents_unchanged else ""
+def describe(summary: RunSummary | dict) -> str:
+    """What a run did, in a person's words."""
+    s = summary if isinstance(summary, dict) else summary.as_dict()
+    if s["files_read"] == 0 and s.get("pages_fetched", 0) == 0 and not s["failures"]:
+        unchanged = s.get("pages_unchanged", 0) + s.get("documents_unchanged", 0)
+        return (
+            f"Nothing new: {unchanged} pages unchanged since the last run."
+            if unchanged
+            else "Nothing to read."
+        )
+    parts = []
+    if s["files_read"]:
+        parts.append(f"read {s['files_read']} files")
+    if s.get("pages_fetched") or s.get("pages_unchanged"):
+        parts.append(f"fetched {s['pages_fetched']} pages ({s.get('pages_unchanged', 0)} unchanged)")
+    head = " and ".join(parts) or "read nothing"
     return (
-        f"Read {summary.files_read} documents ({summary.documents_new} new{unchanged}); "
-        f"{summary.articles} articles extracted with {summary.facts_new} new facts; "
-        f"{len(summary.failures)} could not be read."
+        f"{head[0].upper()}{head[1:]}: {s['documents_new']} new documents, "
+        f"{s['articles']} articles extracted, {s['facts_new']} new facts; "
+        f"{len(s['failures'])} could not be read."
     )
