@@ -1,0 +1,73 @@
+"""chiso run against news sites: a local HTTP server plays them."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.conftest import query, run_chiso
+from tests.http_server import ARTICLES, Server
+
+WEB = ["--allow-private-addresses", "--per-host-delay", "0"]
+
+
+@pytest.fixture(scope="module")
+def site():
+    with Server() as server:
+        yield server
+
+
+def test_run_section_loads_the_articles_the_page_links_to(tmp_path, cli_env, site):
+    warehouse = tmp_path / "web.duckdb"
+    result = run_chiso(
+        ["run", "--section", site.url("/section.html"), "--warehouse", str(warehouse), *WEB], cli_env
+    )
+    assert result.returncode == 1, result.stderr  # the section also links to a missing page
+    assert f"{site.url('/tin/missing-9999999.html')}: fetch: HTTP 404 Not Found" in result.stderr
+    assert re.search(r"pages fetched 3\b", result.stdout)
+    loaded = {r["source"] for r in query(warehouse, "select distinct source from articles", cli_env)}
+    assert loaded == {site.url(path) for path in ARTICLES}
+    assert "example.invalid" not in result.stdout + result.stderr  # another site's link is not followed
+    facts = query(
+        warehouse, "select entity, index_code, metric, value from facts where metric = 'rank'", cli_env
+    )
+    assert {"entity": "Hải Phòng", "index_code": "PCI", "metric": "rank", "value": 2} in facts
+    stored = query(warehouse, "select source, kind, http_status, final_url from documents", cli_env)
+    assert all(
+        d["kind"] == "http" and d["http_status"] == 200 and d["final_url"] == d["source"] for d in stored
+    )
+
+
+def test_run_feed_and_a_second_run_uses_conditional_get(tmp_path, cli_env, site):
+    warehouse = tmp_path / "feed.duckdb"
+    args = [
+        "run",
+        "--feed",
+        site.url("/feed.xml"),
+        site.url("/etag.html"),
+        "--warehouse",
+        str(warehouse),
+        *WEB,
+    ]
+    first = run_chiso(args, cli_env)
+    assert first.returncode == 0, first.stderr
+    assert re.search(r"pages fetched 4\b", first.stdout)
+    second = run_chiso(args, cli_env)
+    assert second.returncode == 0, second.stderr
+    assert re.search(r"\(1 not modified\)", second.stdout)  # /etag.html answered 304
+    assert re.search(r"facts\s+0 new", second.stdout)
+    answers = query(
+        warehouse, "select status from fetch_log where url like '%etag.html' order by fetched_at", cli_env
+    )
+    assert [a["status"] for a in answers] == [200, 304]
+
+
+def test_private_addresses_are_refused_unless_allowed(tmp_path, cli_env, site):
+    warehouse = tmp_path / "private.duckdb"
+    result = run_chiso(["run", site.url("/etag.html"), "--warehouse", str(warehouse)], cli_env)
+    assert result.returncode == 1
+    assert (
+        "a loopback address; chiso does not fetch those unless --allow-private-addresses is given"
+        in result.stderr
+    )
