@@ -16,11 +16,11 @@ RSS = """<?xml version="1.0" encoding="utf-8"?>
 <item><title>tương đối</title><link>/ict-index-4731201.html</link></item>
 </channel></rss>""".encode()
 
-ATOM = """<?xml version="1.0" encoding="utf-8"?>
+ATOM = b"""<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom"><title>Tin</title>
 <entry><title>DTI 2023</title><link rel="alternate" href="https://baodanang.vn/dti-2023-3971234.html"/>
 <link rel="enclosure" href="https://baodanang.vn/a.jpg"/><updated>2024-08-30T07:45:00+07:00</updated></entry>
-</feed>""".encode()
+</feed>"""
 
 
 def test_rss_items_in_order_once_each_with_absolute_links():
@@ -62,7 +62,11 @@ SECTIONS = [
     ("vietnamnet_LIST_kinh-doanh.html", "https://vietnamnet.vn/kinh-doanh", 31),
     ("nld_LIST_kinh-te.html", "https://nld.com.vn/kinh-te.htm", 37),
     ("cafef_LIST_thi-truong-chung-khoan.html", "https://cafef.vn/thi-truong-chung-khoan.chn", 34),
-    ("baochinhphu_LIST_chinh-sach-moi.html", "https://baochinhphu.vn/chinh-sach-va-cuoc-song/chinh-sach-moi.htm", 30),
+    (
+        "baochinhphu_LIST_chinh-sach-moi.html",
+        "https://baochinhphu.vn/chinh-sach-va-cuoc-song/chinh-sach-moi.htm",
+        30,
+    ),
     ("baodautu_LIST_tai-chinh-chung-khoan.html", "http://baodautu.vn/tai-chinh-chung-khoan-d6/", 32),
 ]
 

@@ -24,12 +24,14 @@ CONSISTENCY = {
         SELECT count(*) FROM documents d ANTI JOIN extractions e USING (doc_id)""",
     "ok extractions missing facts": """
         SELECT count(*) FROM extractions e
-        WHERE status = 'ok' AND n_facts <> (SELECT count(*) FROM fact_versions f
-                                            WHERE f.doc_id = e.doc_id AND f.extractor_version = e.extractor_version)""",
+        WHERE status = 'ok' AND n_facts <> (
+            SELECT count(*) FROM fact_versions f
+            WHERE f.doc_id = e.doc_id AND f.extractor_version = e.extractor_version)""",
     "run counters that disagree with the facts": """
         SELECT count(*) FROM runs r
-        WHERE facts_new <> (SELECT count(*) FROM fact_versions f JOIN extractions e USING (doc_id, extractor_version)
-                            WHERE e.run_id = r.run_id)""",
+        WHERE facts_new <> (
+            SELECT count(*) FROM fact_versions f JOIN extractions e USING (doc_id, extractor_version)
+            WHERE e.run_id = r.run_id)""",
 }
 
 
