@@ -197,6 +197,27 @@ def build_parser() -> argparse.ArgumentParser:
     migrate = sub.add_parser("migrate", help="upgrade a warehouse made by an older chiso")
     _add_warehouse(migrate)
 
+    serve = sub.add_parser(
+        "serve",
+        help="serve the deployments (scheduled ingest, ad-hoc ingest, re-extract) on a Prefect server",
+        description="Register chiso's deployments with the Prefect server and run their flow runs as "
+        "they come due, until interrupted. The scheduled ingest reads the sources file every hour on "
+        "the hour (Vietnam time); --every replaces that with an interval, for trying it out.",
+    )
+    serve.add_argument(
+        "--sources",
+        metavar="FILE",
+        help="the sources file (default: $CHISO_SOURCES, else the one chiso ships, flows/sources.toml)",
+    )
+    serve.add_argument(
+        "--every",
+        type=float,
+        metavar="SECONDS",
+        help="run the scheduled ingest at this interval instead of hourly",
+    )
+    _add_warehouse(serve)
+    _add_fetch(serve)
+
     server = sub.add_parser("server", help="chiso's local Prefect server: start, stop, status")
     server.add_argument("action", choices=("start", "stop", "status"))
     return parser
@@ -212,6 +233,7 @@ def main(argv: list[str] | None = None) -> int:
         "diff": _diff,
         "export": _export,
         "migrate": _migrate,
+        "serve": _serve,
         "server": _server,
     }[args.command]
     from warehouse import WarehouseError
@@ -431,6 +453,31 @@ def _migrate(args: argparse.Namespace) -> int:
     with store.session():
         pass
     print(f"{store.path}: schema version {SCHEMA_VERSION}")
+    return OK
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from flows.sources import SourcesError, load_sources, sources_path
+
+    path = sources_path(args.sources)
+    try:
+        config = load_sources(path)  # refuse a broken file now, not at the first run
+    except SourcesError as exc:
+        print(f"chiso: {exc}", file=sys.stderr)
+        return USAGE
+    warehouse = str(Path(_warehouse_path(args.warehouse)).resolve())
+    os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "INFO")
+    if not _prefect(verbose=True):
+        return ORCHESTRATION
+    from flows.serve import serve
+
+    when = f"every {args.every:g} s" if args.every else "every hour on the hour"
+    print(
+        f"Serving chiso: {len(config.sites)} sites from {path}, {when}, into {warehouse}. "
+        f"UI: {os.environ['PREFECT_API_URL'].removesuffix('/api')}. Ctrl-C stops.",
+        file=sys.stderr,
+    )
+    serve(str(path), warehouse, args.every, _fetch_settings(args), args.lock_timeout)
     return OK
 
 

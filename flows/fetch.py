@@ -80,6 +80,8 @@ class FetchSettings:
     concurrency: int = 8
     respect_robots: bool = True
     allow_private: bool = False  # loopback, private and link-local addresses
+    # Per-host overrides of per_host_delay / per_host_concurrency, by host name.
+    hosts: dict[str, dict] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -264,8 +266,12 @@ class Fetcher:
         with self._lock:
             gate = self._gates.get(host)
             if gate is None:
+                own = (
+                    self.settings.hosts.get(host) or self.settings.hosts.get(host.removeprefix("www.")) or {}
+                )
                 gate = self._gates[host] = _HostGate(
-                    self.settings.per_host_concurrency, self.settings.per_host_delay
+                    own.get("per_host_concurrency", self.settings.per_host_concurrency),
+                    own.get("per_host_delay", self.settings.per_host_delay),
                 )
             return gate
 

@@ -264,8 +264,62 @@ async def ingest(
     """Read article files (directories are walked) and fetch article URLs,
     feeds and section pages; extract; load.  ``fetch`` holds FetchSettings
     fields (user agent, politeness, limits)."""
+    summary = await _ingest(
+        warehouse,
+        list(sources or []),
+        list(feeds or []),
+        list(sections or []),
+        batch_size,
+        max_bytes,
+        lock_timeout,
+        window,
+        fetch,
+    )
+    await publish(summary, list(sources or []) + list(feeds or []) + list(sections or []))
+    return summary.as_dict()
+
+
+@flow(name="chiso-ingest-sources", log_prints=False)
+async def ingest_sources(
+    sources_file: str,
+    warehouse: str,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    lock_timeout: float = 60.0,
+    fetch: dict | None = None,
+) -> dict:
+    """Fetch what the sources file lists (read now, so edits apply at the
+    next run); ``fetch`` overrides its politeness settings."""
+    from flows.sources import load_sources
+
+    config = load_sources(sources_file)
+    settings = {**config.fetch_settings(), **(fetch or {})}
+    summary = await _ingest(
+        warehouse,
+        config.urls,
+        config.feeds,
+        config.sections,
+        batch_size,
+        DEFAULT_MAX_BYTES,
+        lock_timeout,
+        2,
+        settings,
+    )
+    await publish(summary, config.urls + config.feeds + config.sections)
+    return summary.as_dict()
+
+
+async def _ingest(
+    warehouse: str,
+    sources: list[str],
+    feeds: list[str],
+    sections: list[str],
+    batch_size: int,
+    max_bytes: int,
+    lock_timeout: float,
+    window: int,
+    fetch: dict | None,
+) -> RunSummary:
     logger = get_run_logger()
-    sources, feeds, sections = list(sources or []), list(feeds or []), list(sections or [])
     files = [s for s in sources if not is_url(s)]
     urls = [s for s in sources if is_url(s)]
     run_id = _start_run(warehouse, lock_timeout, "ingest", sources + feeds + sections)
@@ -277,17 +331,18 @@ async def ingest(
             paths = [p for p in chunk if isinstance(p, str)]
             documents, read_failures = read_files(paths, max_bytes)
             summary.files_read += len(documents)
+            walk_failures = [p for p in chunk if isinstance(p, Failure)]
             _queue_documents(
                 loader,
                 documents,
-                [p for p in chunk if isinstance(p, Failure)] + read_failures,
+                walk_failures + read_failures,
                 warehouse,
                 lock_timeout,
                 summary,
                 files_read=len(documents),
             )
         if urls or feeds or sections:
-            settings = FetchSettings(**{**asdict(FetchSettings()), **(fetch or {})})
+            settings = _fetch_settings(fetch)
             with Fetcher(settings) as fetcher:
                 _ingest_web(
                     fetcher, loader, urls, feeds, sections, warehouse, lock_timeout, batch_size, summary
@@ -297,7 +352,55 @@ async def ingest(
     finally:
         _finish_run(warehouse, lock_timeout, run_id, status)
     logger.info(describe(summary))
-    return summary.as_dict()
+    for failure in summary.failures[:20]:
+        logger.warning(f"Could not read {failure['source']} ({failure['stage']}): {failure['reason']}")
+    return summary
+
+
+def _fetch_settings(fetch: dict | None) -> FetchSettings:
+    fields = {**asdict(FetchSettings()), **(fetch or {})}
+    return FetchSettings(**fields)
+
+
+async def publish(summary: RunSummary, sources: list[str]) -> None:
+    """Prefect artifacts for the run: a summary in words and a table of the new facts."""
+    from prefect.artifacts import acreate_markdown_artifact, acreate_table_artifact
+
+    await acreate_markdown_artifact(
+        key=f"chiso-{summary.flow}-summary",
+        markdown=summary_markdown(summary, sources),
+        description=describe(summary),
+    )
+    await acreate_table_artifact(
+        key="chiso-new-facts",
+        table=summary.new_facts or [{"note": "no new facts in this run"}],
+        description=f"{summary.facts_new} new facts (at most 500 shown)",
+    )
+
+
+def summary_markdown(summary: RunSummary, sources: list[str]) -> str:
+    lines = [
+        f"# chiso {summary.flow}: run {summary.run_id}",
+        "",
+        describe(summary),
+        "",
+        f"- sources read: {len(sources)}",
+        f"- files read: {summary.files_read}; pages fetched: {summary.pages_fetched} "
+        f"({summary.pages_unchanged} not modified)",
+        f"- new documents: {summary.documents_new} ({summary.documents_unchanged} unchanged)",
+        f"- new facts: {summary.facts_new}",
+        f"- failures: {len(summary.failures)}",
+        f"- extractor: `{summary.extractor_version}`; warehouse: `{summary.warehouse}`",
+        "",
+    ]
+    if sources:
+        lines += ["## Sources", ""] + [f"- {s}" for s in sources[:100]] + [""]
+    if summary.failures:
+        lines += ["## Failures", "", "| source | stage | reason |", "|---|---|---|"]
+        for failure in summary.failures[:200]:
+            reason = failure["reason"].replace("|", "\\|")
+            lines.append(f"| {failure['source']} | {failure['stage']} | {reason} |")
+    return "\n".join(lines)
 
 
 def _queue_documents(
@@ -389,22 +492,23 @@ async def reextract(
     finally:
         _finish_run(warehouse, lock_timeout, run_id, status)
     logger.info(describe(summary))
+    await publish(summary, [source_glob or "*"])
     return summary.as_dict()
 
 
 def describe(summary: RunSummary | dict) -> str:
     """What a run did, in a person's words."""
     s = summary if isinstance(summary, dict) else summary.as_dict()
-    if s["files_read"] == 0 and s.get("pages_fetched", 0) == 0 and not s["failures"]:
-        unchanged = s.get("pages_unchanged", 0) + s.get("documents_unchanged", 0)
-        return (
-            f"Nothing new: {unchanged} pages unchanged since the last run."
-            if unchanged
-            else "Nothing to read."
-        )
+    failed = f"; {len(s['failures'])} could not be read" if s["failures"] else ""
+    if s["documents_new"] == 0 and s["facts_new"] == 0 and s["articles"] == 0:
+        seen = s["files_read"] + s.get("pages_fetched", 0) + s.get("pages_unchanged", 0)
+        if not seen:
+            return f"Nothing to read{failed}."
+        return f"Nothing new: all {seen} documents read are already in the warehouse{failed}."
     parts = []
     if s["files_read"]:
-        parts.append(f"read {s['files_read']} files")
+        noun = "stored documents" if s["flow"] == "reextract" else "files"
+        parts.append(f"read {s['files_read']} {noun}")
     if s.get("pages_fetched") or s.get("pages_unchanged"):
         parts.append(f"fetched {s['pages_fetched']} pages ({s.get('pages_unchanged', 0)} unchanged)")
     head = " and ".join(parts) or "read nothing"

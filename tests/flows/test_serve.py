@@ -1,0 +1,98 @@
+"""chiso serve end to end: a scheduled (not triggered) run loads facts and
+publishes its artifacts."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import requests
+
+from tests.conftest import ROOT, query
+from tests.http_server import ARTICLES, Server
+
+
+def _api(api_url: str, path: str, body: dict) -> list[dict]:
+    response = requests.post(f"{api_url}{path}", json=body, timeout=10)
+    response.raise_for_status()
+    return response.json()
+
+
+def test_a_scheduled_run_loads_facts_and_publishes_artifacts(tmp_path, cli_env, prefect_server):
+    api = prefect_server.api_url
+    warehouse = tmp_path / "served.duckdb"
+    with Server() as site:
+        sources = tmp_path / "sources.toml"
+        sources.write_text(
+            "[politeness]\nper_host_delay = 0\n\n"
+            f'[[sites]]\nname = "local"\nfeeds = ["{site.url("/feed.xml")}"]\n'
+            f'sections = ["{site.url("/section.html")}"]\n',
+            encoding="utf-8",
+        )
+        served = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "flows.cli",
+                "serve",
+                "--sources",
+                str(sources),
+                "--every",
+                "5",
+                "--warehouse",
+                str(warehouse),
+                "--allow-private-addresses",
+            ],
+            env={**cli_env, "PYTHONPATH": str(ROOT), "PREFECT_RUNNER_POLL_FREQUENCY": "1"},
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            start_new_session=True,
+        )
+        try:
+            run = None
+            deadline = time.monotonic() + 180
+            while run is None and time.monotonic() < deadline:
+                assert served.poll() is None, served.stderr.read()
+                time.sleep(1)
+                deployments = _api(
+                    api, "/deployments/filter", {"deployments": {"name": {"any_": ["scheduled"]}}}
+                )
+                ours = [d["id"] for d in deployments if d["parameters"].get("warehouse") == str(warehouse)]
+                if not ours:
+                    continue
+                runs = _api(
+                    api,
+                    "/flow_runs/filter",
+                    {
+                        "flow_runs": {
+                            "deployment_id": {"any_": ours},
+                            "state": {"type": {"any_": ["COMPLETED"]}},
+                        }
+                    },
+                )
+                run = next((r for r in runs if r["auto_scheduled"]), None)
+            assert run is not None, "no scheduled run completed within three minutes"
+            artifacts = _api(api, "/artifacts/filter", {"artifacts": {"flow_run_id": {"any_": [run["id"]]}}})
+        finally:
+            os.killpg(served.pid, signal.SIGINT)
+            try:
+                served.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                os.killpg(served.pid, signal.SIGKILL)
+                served.wait()
+            served.stderr.close()
+
+    kinds = {a["key"]: a["type"] for a in artifacts}
+    assert kinds == {"chiso-ingest-summary": "markdown", "chiso-new-facts": "table"}
+    summary = next(a for a in artifacts if a["type"] == "markdown")["data"]
+    assert "## Sources" in summary and "missing-9999999.html | fetch | HTTP 404 Not Found" in summary
+
+    loaded = {r["source"] for r in query(warehouse, "select distinct source from facts", cli_env)}
+    assert loaded == {site.url(path) for path in ARTICLES}
+    runs = query(warehouse, "select flow_run_id from runs where flow_run_id is not null", cli_env)
+    assert run["id"] in {r["flow_run_id"] for r in runs}
