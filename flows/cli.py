@@ -220,6 +220,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     server = sub.add_parser("server", help="chiso's local Prefect server: start, stop, status")
     server.add_argument("action", choices=("start", "stop", "status"))
+    server.add_argument(
+        "--api-url",
+        action="store_true",
+        help="print only the server's API URL (for PREFECT_API_URL); with status, exit 1 if none runs",
+    )
     return parser
 
 
@@ -490,6 +495,9 @@ def _server(args: argparse.Namespace) -> int:
         except prefect_env.PrefectServerError as exc:
             print(f"chiso: {exc}", file=sys.stderr)
             return ORCHESTRATION
+        if args.api_url:
+            print(info.api_url)
+            return OK
         print(f"Prefect server: {info.api_url}  (UI {info.ui_url}, pid {info.pid}, state {info.home})")
         print(f"To use it from another shell: export PREFECT_API_URL={info.api_url}")
         return OK
@@ -499,8 +507,14 @@ def _server(args: argparse.Namespace) -> int:
         return OK
     info = prefect_env.running_server()
     if info is None:
-        print(f"no local Prefect server is running (state would be in {prefect_env.prefect_home()})")
+        print(
+            f"no local Prefect server is running (state would be in {prefect_env.prefect_home()})",
+            file=sys.stderr if args.api_url else sys.stdout,
+        )
         return PARTIAL
+    if args.api_url:
+        print(info.api_url)
+        return OK
     print(f"Prefect server: {info.api_url}  (UI {info.ui_url}, pid {info.pid}, state {info.home})")
     return OK
 
