@@ -2,9 +2,11 @@
 
 Order of evidence: a byte-order mark, the charset the server or the page
 declares, strict UTF-8, then the legacy Vietnamese encodings (windows-1258,
-TCVN3/ABC) judged by how Vietnamese the result reads.  VNI is recognised and
-refused by name: its letters are built from two bytes in font-specific ways.
-Binary files (images, PDFs, archives) are refused by their signature.
+TCVN3/ABC, VNI) judged by how Vietnamese the result reads.  TCVN3 and VNI
+are font encodings: their bytes name Latin-1 glyphs that the Vietnamese
+fonts draw as other letters (VNI with a base letter and a mark byte), so they
+are converted through tables.  Binary files (images, PDFs, archives) are
+refused by their signature.
 """
 
 from __future__ import annotations
@@ -68,8 +70,46 @@ _TCVN3 = dict(
     )
 )
 _TCVN3_TABLE = str.maketrans(_TCVN3)
-# VNI writes "Việt Nam" as "Vieät Nam", "Hà Nội" as "Haø Noäi", "đ" as "ñ".
+# VNI (VNI-Windows fonts) writes "Việt Nam" as "Vieät Nam", "Hà Nội" as
+# "Haø Noäi", "đứng" as "ñöùng": ơ, ư, đ and the toned i and ỵ are one byte,
+# every other toned or hatted vowel is the base letter and a mark byte.
 _VNI_RE = re.compile(r"[aeiouyAEIOUY][øùûõïäåâêöëèéóòÿ]|[aAoOuU][ùøûõï]|\bñ|ñ[aeiouoâ]", re.UNICODE)
+_VNI_LETTERS = str.maketrans(
+    {"ô": "ơ", "Ô": "Ơ", "ö": "ư", "Ö": "Ư", "ñ": "đ", "Ñ": "Đ", "æ": "ỉ", "Æ": "Ỉ", "ó": "ĩ", "Ó": "Ĩ",
+     "ò": "ị", "Ò": "Ị", "î": "ỵ", "Î": "Ỵ"}
+)  # fmt: skip
+_GRAVE, _ACUTE, _HOOK, _TILDE, _DOT = "\u0300", "\u0301", "\u0309", "\u0303", "\u0323"
+_CIRCUMFLEX, _BREVE = "\u0302", "\u0306"
+_VNI_MARKS = {  # mark byte (lower, upper) -> combining marks it adds, and the bases it may follow
+    ("ø", "Ø"): (_GRAVE, "aeouyơư"),
+    ("ù", "Ù"): (_ACUTE, "aeouyơư"),
+    ("û", "Û"): (_HOOK, "aeouyơư"),
+    ("õ", "Õ"): (_TILDE, "aeouyơư"),
+    ("ï", "Ï"): (_DOT, "aeouơư"),
+    ("â", "Â"): (_CIRCUMFLEX, "aeo"),
+    ("à", "À"): (_CIRCUMFLEX + _GRAVE, "aeo"),
+    ("á", "Á"): (_CIRCUMFLEX + _ACUTE, "aeo"),
+    ("å", "Å"): (_CIRCUMFLEX + _HOOK, "aeo"),
+    ("ã", "Ã"): (_CIRCUMFLEX + _TILDE, "aeo"),
+    ("ä", "Ä"): (_CIRCUMFLEX + _DOT, "aeo"),
+    ("ê", "Ê"): (_BREVE, "a"),
+    ("è", "È"): (_BREVE + _GRAVE, "a"),
+    ("é", "É"): (_BREVE + _ACUTE, "a"),
+    ("ú", "Ú"): (_BREVE + _HOOK, "a"),
+    ("ü", "Ü"): (_BREVE + _TILDE, "a"),
+    ("ë", "Ë"): (_BREVE + _DOT, "a"),
+}
+_VNI_PAIRS = {}
+for (_lower, _upper), (_marks, _bases) in _VNI_MARKS.items():
+    for _base in _bases:
+        _VNI_PAIRS[_base + _lower] = unicodedata.normalize("NFC", _base + _marks)
+        _VNI_PAIRS[_base.upper() + _upper] = unicodedata.normalize("NFC", _base.upper() + _marks)
+_VNI_PAIR_RE = re.compile("|".join(sorted(_VNI_PAIRS, key=len, reverse=True)))
+
+
+def vni_to_unicode(latin: str) -> str:
+    """VNI-Windows text, read as Latin-1, in Unicode."""
+    return _VNI_PAIR_RE.sub(lambda m: _VNI_PAIRS[m.group()], latin.translate(_VNI_LETTERS))
 
 
 def sniff_declared_charset(raw: bytes) -> str | None:
@@ -98,8 +138,14 @@ def binary_kind(raw: bytes) -> str | None:
 
 
 def vietnamese_score(text: str) -> float:
-    """Share of non-ASCII letters that are Vietnamese letters (1.0 = clean)."""
-    non_ascii = [c for c in text if ord(c) > 127 and not c.isspace()]
+    """Share of non-ASCII characters that are Vietnamese letters (1.0 =
+    clean), leaving out quotes, dashes and the like (U+2000-U+206F) and
+    control characters, which every encoding carries."""
+    non_ascii = [
+        c
+        for c in text
+        if ord(c) > 127 and not c.isspace() and not "\u2000" <= c <= "\u206f" and not "\x80" <= c <= "\x9f"
+    ]
     if not non_ascii:
         return 0.0
     return sum(c in VIETNAMESE_LETTERS for c in non_ascii) / len(non_ascii)
@@ -149,8 +195,11 @@ def decode(raw: bytes, declared: str | None = None) -> Decoded:
         return Decoded(cp1258, "cp1258")
     latin = raw.decode("latin-1")
     if len(_VNI_RE.findall(latin)) >= max(3, len(latin.split()) // 20):
+        vni = vni_to_unicode(_windows_1252(raw))
+        if vietnamese_score(vni) >= 0.9:
+            return Decoded(vni, "vni")
         raise DecodeError(
-            "the text is in the legacy VNI font encoding, which chiso does not convert; "
+            "the text looks like the legacy VNI font encoding but does not convert cleanly; "
             "convert it to Unicode first (for example with UniKey's converter)"
         )
     tcvn = latin.translate(_TCVN3_TABLE)
@@ -164,6 +213,15 @@ def decode(raw: bytes, declared: str | None = None) -> Decoded:
     raise DecodeError(
         f"not valid UTF-8 (first bad byte at offset {utf8_error.start}) and it does not read as "
         "windows-1258, TCVN3 or VNI Vietnamese either"
+    )
+
+
+def _windows_1252(raw: bytes) -> str:
+    """Bytes as Windows-1252 (VNI documents' quotes and dashes live in
+    0x80-0x9F), with Latin-1 for the five bytes it leaves undefined."""
+    return "".join(
+        chunk.decode("cp1252") if i % 2 == 0 else chunk.decode("latin-1")
+        for i, chunk in enumerate(re.split(rb"([\x81\x8d\x8f\x90\x9d]+)", raw))
     )
 
 

@@ -3,34 +3,13 @@
 from __future__ import annotations
 
 import codecs
-import unicodedata
 
 import pytest
 
 from extractors.text.decode import DecodeError, decode, looks_like_html, sniff_declared_charset
+from tests.encodings import to_cp1258, to_tcvn3, to_vni
 
 TEXT = "Quảng Nam xếp hạng 41, Hà Nội đứng đầu; Thừa Thiên Huế đạt 0,4820 điểm. Việt Nam, thủy lợi, Nguyễn."
-_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
-_TCVN3 = dict(
-    zip(
-        "àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵĂÂĐÊÔƠƯ",
-        "µ¸¶·¹¨»¾¼½Æ©ÇÊÈÉË®ÌÐÎÏÑªÒÕÓÔÖ×ÝØÜÞßãáâä«åèæçé¬êíëìîïóñòô\xadõøö÷ùúýûüþ¡¢§£¤¥¦",
-    )
-)
-
-
-def to_cp1258(text: str) -> bytes:
-    """windows-1258 spells toned letters as a base letter plus a combining mark."""
-    out = []
-    for char in text:
-        parts = unicodedata.normalize("NFD", char)
-        base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in _TONES))
-        out.append(base + "".join(c for c in parts if c in _TONES))
-    return "".join(out).encode("cp1258")
-
-
-def to_tcvn3(text: str) -> bytes:
-    return "".join(_TCVN3.get(c, c) for c in text).encode("latin-1")
 
 
 def test_utf8():
@@ -68,9 +47,25 @@ def test_tcvn3_is_converted():
     assert (decoded.text, decoded.encoding) == (lower, "tcvn3")
 
 
-def test_vni_is_refused_by_name():
+def test_vni_is_converted():
+    decoded = decode(to_vni(TEXT))
+    assert (decoded.text, decoded.encoding) == (TEXT, "vni")
+
+
+def test_vni_capitals_and_windows_punctuation():
+    text = "“ĐÀ NẴNG” – Ủy ban nhân dân; Ở đây ưu tiên kỹ thuật, thị xã Quảng Ngãi"
+    assert decode(to_vni(text)).text == text
+
+
+def test_tcvn3_with_capitals_is_converted():
+    decoded = decode(to_tcvn3(TEXT))
+    assert decoded.encoding == "tcvn3"
+    assert "Quảng Nam xếp hạng 41, Hà Nội đứng đầu" in decoded.text
+
+
+def test_latin1_that_only_resembles_vni_is_not_converted():
     with pytest.raises(DecodeError, match="VNI"):
-        decode("Vieät Nam, Haø Noäi ñöùng ñaàu baûng xeáp haïng".encode("cp1252"))
+        decode("Vieät Nam, Haø Noäi ñöùng ñaàu baûng xeáp haïng ¤¤¤ ¦¦¦ ×××××× ÷÷÷÷÷÷ ¿¿¿¿".encode("cp1252"))
 
 
 def test_a_wrong_charset_declaration_loses_to_the_bytes():
