@@ -14,6 +14,7 @@ expanded, duplicates dropped, and each fact keeps its sentence and rule.
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -69,6 +70,7 @@ _LIST_CONTINUE_BEFORE_RE = re.compile(
     r"(?:các\s+Bộ\s*)?:?\s*$",
     I,
 )
+_LIST_HEAD_WINDOW = 300  # characters before a list its lead-in words are looked for in
 _CONTINUE_WORDS_RE = re.compile(r"tiếp theo|theo sau|liền sau|kế tiếp|kế đến", I)
 _LEADING_WORDS_RE = re.compile(r"dẫn đầu|đứng đầu|cao nhất|tốt nhất|vị trí|xếp hạng", I)
 _LIST_AFTER_RE = re.compile(
@@ -133,9 +135,14 @@ class _Doc:
     years: list[YearMention]
     edition: int | None
     dominant_index: str | None
+    # Each mention list's start offsets, built once: ``within`` runs for every
+    # sentence, and rebuilding them there made long texts quadratic.
+    _starts: dict[int, list[int]] = field(default_factory=dict)
 
     def within(self, items, start: int, end: int):
-        starts = [item.start for item in items]
+        starts = self._starts.get(id(items))
+        if starts is None:
+            starts = self._starts[id(items)] = [item.start for item in items]
         lo = bisect.bisect_left(starts, start)
         hi = bisect.bisect_left(starts, end)
         return items[lo:hi]
@@ -655,7 +662,7 @@ class _Reader:
             return []  # "tăng 25 bậc so năm 2016" in 2019: not the previous edition
         if m.metric == "score" and not _score_plausible(m, code, v):
             return []
-        if m.metric == "rank" and (v != int(v) or v < 1):
+        if m.metric == "rank" and (not float(v).is_integer() or v < 1):
             return []
         out = [self._remember(_Bound(name, code, component, year, m.metric, v, (start, end), m.rule))]
         if m.pair_score is not None:
@@ -741,25 +748,31 @@ class _Reader:
         "tiếp theo là A, B" (after a rank), "nhóm 5 ... đứng đầu"."""
         s, text = env.s, self.text
         result: list[_Bound] = []
+        # Searched once per sentence, not once per list: a sentence of
+        # thousands of names would otherwise be read again for each.
+        first_continue = next(_CONTINUE_WORDS_RE.finditer(text, s.start, s.end), None)
+        first_leading = next(_LEADING_WORDS_RE.finditer(text, s.start, s.end), None)
         for group in env.groups:
             g_start, g_end = group[0].start, group[-1].end
             if any(b.value_span[0] == g_start for b in result) or any(
                 m.copula_at is not None and abs(m.copula_at - g_start) <= 1 for m in env.metrics
             ):
                 continue
-            head = text[s.start : g_start]
+            # The words right before the list ("... lần lượt thuộc về"), which
+            # the patterns anchor at its end ($ holds at endpos).
+            near = max(s.start, g_start - _LIST_HEAD_WINDOW)
             start_rank = None
             rule = "rank.list"
-            if _LIST_CONTINUE_BEFORE_RE.search(head):
+            if _LIST_CONTINUE_BEFORE_RE.search(text, near, g_start):
                 previous = self._previous_rank(g_start)
                 if previous is not None:
                     start_rank, rule = previous + 1, "rank.list_continued"
-            elif len(group) >= 2 and _LIST_ORDERED_BEFORE_RE.search(head):
-                if _CONTINUE_WORDS_RE.search(head):
+            elif len(group) >= 2 and _LIST_ORDERED_BEFORE_RE.search(text, near, g_start):
+                if first_continue is not None and first_continue.end() <= g_start:
                     previous = self._previous_rank(g_start)
                     if previous is not None:
                         start_rank, rule = previous + 1, "rank.list_continued"
-                elif _LEADING_WORDS_RE.search(head):
+                elif first_leading is not None and first_leading.end() <= g_start:
                     start_rank = 1.0
             elif len(group) >= 2 and _LIST_AFTER_RE.match(text, g_end, s.end):
                 top = _TOP_GROUP_RE.search(text, g_end, s.end)
@@ -890,8 +903,10 @@ class _Reader:
     # --- output and context -------------------------------------------------------
 
     def _emit(self, s: Sentence, b: _Bound) -> None:
-        if not 1990 <= b.year <= 2100:
+        if not 1990 <= b.year <= 2100 or not math.isfinite(b.value):
             return
+        if b.metric == "rank" and (b.value < 1 or not float(b.value).is_integer()):
+            return  # a rank is a whole number from 1, whichever rule read it
         fact = Fact(
             entity=b.entity,
             index_code=b.index_code,

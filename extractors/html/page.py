@@ -22,13 +22,13 @@ from urllib.parse import urljoin, urlsplit
 
 import lxml.etree
 import lxml.html
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, CData, NavigableString, Tag
 from lxml.cssselect import CSSSelector
 
 from extractors.html.profile import GENERIC, SiteProfile
 from extractors.model import Article, Block
 from extractors.text.dates import find_datetime, parse_datetime
-from extractors.text.normalize import normalize_line
+from extractors.text.normalize import normalize_line, strip_controls
 
 VIETNAM = timezone(timedelta(hours=7))
 
@@ -99,13 +99,65 @@ class Metadata:
     html_title: str | None = None
 
 
+# libxml2 stops building the tree at this depth and drops the rest of the
+# page; real pages nest a few dozen levels.
+MAX_DEPTH = 256
+
+
+_LONG_TAG = 16_384  # characters; a tag this long with this many attributes is an attack
+_MANY_ATTRIBUTES = 1_000
+_TAG_NAME_RE = re.compile(r"</?[A-Za-z][\w:-]{0,63}")
+
+
+def _tame_attribute_floods(text: str) -> str:
+    """Drop the attributes of tags that carry thousands of them.
+
+    libxml2 checks each new attribute against the ones before it, so one
+    tag with 100,000 attributes takes minutes.  A scan from each "<" to the
+    next ">" (never back, so linear) finds tags over 16 KB with over 1,000
+    "=" in them and keeps only their names.  Long tags with few attributes
+    (an inline image's data: URI) are left alone.
+    """
+    if len(text) < _LONG_TAG:
+        return text
+    out: list[str] = []
+    kept = 0
+    start = text.find("<")
+    while start != -1:
+        end = text.find(">", start)
+        if end == -1:
+            break
+        if end - start > _LONG_TAG and text.count("=", start, end) > _MANY_ATTRIBUTES:
+            name = _TAG_NAME_RE.match(text, start)
+            out.append(text[kept:start])
+            out.append((name.group() if name else "<span") + ">")
+            kept = end + 1
+        start = text.find("<", end + 1)
+    if not out:
+        return text
+    out.append(text[kept:])
+    return "".join(out)
+
+
 def parse_tree(text: str) -> lxml.html.HtmlElement:
-    """Parse a page (already decoded) into an lxml tree."""
-    text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
+    """Parse a page (already decoded) into an lxml tree.
+
+    A page nested deeper than the parser's limit is refused rather than read
+    in part: libxml2 silently drops everything after the point it gave up.
+    """
+    text = _tame_attribute_floods(strip_controls(re.sub(r"^\s*<\?xml[^>]*\?>", "", text)))
+    parser = lxml.html.HTMLParser()  # one per call: parsers hold state and are not thread-safe
     try:
-        return lxml.html.document_fromstring(text)
+        tree = lxml.html.document_fromstring(text, parser=parser)
     except (lxml.etree.ParserError, ValueError) as exc:
         raise HtmlError(f"not an HTML page: {exc}") from exc
+    for error in parser.error_log:
+        if error.type == lxml.etree.ErrorTypes.ERR_RESOURCE_LIMIT or "Excessive depth" in error.message:
+            raise HtmlError(
+                f"the page nests its elements more than {MAX_DEPTH} levels deep (line {error.line}), "
+                "past what the HTML parser reads; the rest of the page would be lost"
+            )
+    return tree
 
 
 def read_metadata(tree: lxml.html.HtmlElement) -> Metadata:
@@ -151,12 +203,13 @@ def read_metadata(tree: lxml.html.HtmlElement) -> Metadata:
             kinds = set(kind) if isinstance(kind, list) else {kind}
             if not kinds & _ARTICLE_TYPES:
                 continue
-            if item.get("headline") and not meta.title:
-                meta.title = str(item["headline"]).strip()
-            if item.get("datePublished"):
-                meta.published.insert(0, str(item["datePublished"]))
-            if item.get("dateModified"):
-                meta.modified.insert(0, str(item["dateModified"]))
+            # Only plain strings: a field may hold anything, nested any depth.
+            if isinstance(item.get("headline"), str) and not meta.title:
+                meta.title = item["headline"].strip()
+            if isinstance(item.get("datePublished"), str):
+                meta.published.insert(0, item["datePublished"])
+            if isinstance(item.get("dateModified"), str):
+                meta.modified.insert(0, item["dateModified"])
             names = [n for n in _ld_names(item.get("author")) if n]
             if names:
                 meta.authors = names + meta.authors
@@ -164,17 +217,19 @@ def read_metadata(tree: lxml.html.HtmlElement) -> Metadata:
             if keywords and not meta.tags:
                 if isinstance(keywords, str):
                     keywords = keywords.split(",")
-                meta.tags += [str(k).strip() for k in keywords if str(k).strip()]
+                meta.tags += [k.strip() for k in keywords if isinstance(k, str) and k.strip()]
     return meta
 
 
 def _json_ld_items(raw: str) -> list[dict]:
     try:
         data = json.loads(raw)
+    except RecursionError:
+        return []  # nested past Python's limit: no metadata worth the page
     except ValueError:
         try:  # pages often leave raw newlines or trailing commas in JSON-LD
             data = json.loads(re.sub(r",\s*([}\]])", r"\1", raw.replace("\n", " ").replace("\t", " ")))
-        except ValueError:
+        except (ValueError, RecursionError):
             return []
     items = data if isinstance(data, list) else [data]
     out = []
@@ -187,17 +242,17 @@ def _json_ld_items(raw: str) -> list[dict]:
     return out
 
 
-def _ld_names(author) -> list[str]:
-    if author is None:
+def _ld_names(author, depth: int = 0) -> list[str]:
+    if author is None or depth > 3:
         return []
     if isinstance(author, list):
-        return [n for a in author for n in _ld_names(a)]
+        return [n for a in author for n in _ld_names(a, depth + 1)]
     if isinstance(author, dict):
         if author.get("@type") == "Organization":
             return []
         name = author.get("name")
-        return [normalize_line(html.unescape(str(name)))] if name and str(name).strip() else []
-    return [normalize_line(html.unescape(str(author)))] if str(author).strip() else []
+        return [normalize_line(html.unescape(name))] if isinstance(name, str) and name.strip() else []
+    return [normalize_line(html.unescape(author))] if isinstance(author, str) and author.strip() else []
 
 
 # --- the article region --------------------------------------------------------
@@ -333,10 +388,20 @@ def read_blocks(fragment: str, profile: SiteProfile) -> tuple[list[Block], list[
     return blocks, captions
 
 
+_TEXT_TYPES = (NavigableString, CData)  # what get_text() reads: not comments or doctypes
+
+
 def _soup_text(node) -> str:
-    for br in node.find_all("br"):
-        br.replace_with(" ")
-    return normalize_line(node.get_text(""))
+    """The node's text, a line break read as a space.  Walked once, without
+    editing the tree: replacing each <br> costs a search of its parent's
+    children, which a page of ten thousand <br> turned quadratic."""
+    parts: list[str] = []
+    for item in node.descendants:
+        if type(item) in _TEXT_TYPES:
+            parts.append(item)
+        elif isinstance(item, Tag) and item.name == "br":
+            parts.append(" ")
+    return normalize_line("".join(parts))
 
 
 # --- fields -------------------------------------------------------------------------

@@ -50,6 +50,14 @@ _DQUOTE_RE = re.compile("[\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033]")
 _SQUOTE_RE = re.compile("[\u2018\u2019\u201a\u201b\u2032]")
 _CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _MANY_NEWLINES_RE = re.compile(r"\n{3,}")
+# What XML (and so lxml) refuses in text: C0 controls but tab and newlines,
+# lone surrogates, the two non-characters U+FFFE and U+FFFF.
+_NOT_XML_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+
+
+def strip_controls(text: str) -> str:
+    """Replace characters no markup parser accepts with spaces."""
+    return _NOT_XML_RE.sub(" ", text)
 
 
 def fix_tone_marks(text: str) -> str:

@@ -8,6 +8,7 @@ separators themselves.
 
 from __future__ import annotations
 
+import math
 import re
 
 # A written number: digits with optional dot/comma groups.  Not preceded or
@@ -70,6 +71,8 @@ def parse_number(written: str) -> float:
         # The later separator is the decimal one: "1.234,5" and "1,234.5".
         decimal = "," if text.rfind(",") > text.rfind(".") else "."
         thousands = "." if decimal == "," else ","
+        if text.count(decimal) > 1:  # "0,0.00.0": no decimal reading; take the digits
+            return float(text.replace(",", "").replace(".", ""))
         return float(text.replace(thousands, "").replace(decimal, "."))
     if "," in text:
         if text.count(",") > 1:
@@ -90,8 +93,8 @@ def parse_number(written: str) -> float:
 def has_fraction(written: str) -> bool:
     """Whether a written number has a fractional part ("72,80" yes, "1.000" no)."""
     value = parse_number(written)
-    if value != int(value):
-        return True
+    if not value.is_integer():  # also false for a number too long for a float ("1,1,1,...")
+        return math.isfinite(value)
     text = written.strip()
     if "," in text and text.count(",") == 1 and "." not in text:
         return True  # "1,0000" or "72,80" is written as a decimal
