@@ -8,7 +8,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from extractors.facts.extract import extract_facts
-from extractors.model import Article, Block
+from extractors.html.page import HtmlError, parse_page
+from extractors.model import Article, Block, Document
+from extractors.pipeline import ExtractionError, process
 from extractors.text.normalize import normalize_line, normalize_text
 from extractors.text.numbers import parse_number
 from extractors.text.txt import parse_txt
@@ -111,3 +113,66 @@ def test_facts_from_ranking_like_prose_keep_their_invariants(paragraphs):
 def test_normalisation_is_idempotent(text):
     once = normalize_text(text)
     assert normalize_text(once) == once
+
+
+TAGS = ["div", "p", "span", "article", "section", "h1", "h2", "figure", "figcaption", "table", "tr", "td",
+        "ul", "li", "a", "b", "i", "br", "script", "style", "nav", "footer", "aside", "header", "main",
+        "time", "meta", "title", "head", "body", "html", "!--", "![CDATA[", "?xml", "svg",
+        "template"]  # fmt: skip
+ATTRS = ['class="content"', 'class="detail__content"', 'id="main"', 'itemprop="articleBody"',
+         'property="article:published_time" content="2024-04-10T08:15:00+07:00"', 'href="/x"',
+         'class="related"', 'class="author"', 'datetime="2024-04-10"', 'charset="utf-8"',
+         'content="', '"', "=", "'"]  # fmt: skip
+
+
+@st.composite
+def markup(draw) -> str:
+    """Tag soup: random open, close and self-closing tags, attributes, entities,
+    ranking prose and arbitrary text, in any order and any balance."""
+    parts = []
+    for _ in range(draw(st.integers(min_value=0, max_value=60))):
+        kind = draw(st.sampled_from(["open", "open", "close", "prose", "text", "entity", "junk"]))
+        tag = draw(st.sampled_from(TAGS))
+        if kind == "open":
+            attrs = " ".join(draw(st.lists(st.sampled_from(ATTRS), max_size=3)))
+            parts.append(f"<{tag} {attrs}>" if attrs else f"<{tag}>")
+        elif kind == "close":
+            parts.append(f"</{tag}>")
+        elif kind == "prose":
+            parts.append(draw(ranking_prose()))
+        elif kind == "text":
+            parts.append(draw(st.text(max_size=40)))
+        elif kind == "entity":
+            parts.append(
+                draw(
+                    st.sampled_from(["&amp;", "&nbsp;", "&#7879;", "&#x1EC7;", "&bogus;", "&#0;", "&#xD800;"])
+                )
+            )
+        else:
+            parts.append(
+                draw(
+                    st.sampled_from(["<", ">", "</", "<!", "<!DOCTYPE html>", "]]>", "-->", "\x00", "\ufeff"])
+                )
+            )
+    return "".join(parts)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(markup())
+def test_arbitrary_markup_never_raises_and_facts_keep_their_invariants(page):
+    try:
+        article = parse_page(page, "random.html", None, None)
+    except HtmlError:
+        return  # refused with a reason, which the pipeline reports
+    _check(article)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(markup().map(lambda s: s.encode("utf-8", "surrogatepass")), st.binary(max_size=600)))
+def test_arbitrary_bytes_are_read_or_refused_with_a_stage(raw):
+    try:
+        result = process(Document(source="random.html", raw=raw))
+    except ExtractionError as exc:
+        assert exc.stage in ("decode", "parse", "extract") and exc.reason
+        return
+    _check(result.article)
