@@ -178,22 +178,31 @@ class _Context:
 def extract_facts(article: Article) -> list[Fact]:
     """Every fact the article states, each once, in reading order."""
     doc = _analyse(article.text)
-    if doc.edition is None:
+    if doc is None:
         return []
     return _Reader(doc).run()
 
 
-def _analyse(text: str) -> _Doc:
-    indices = find_indices(text)
+def _analyse(text: str) -> _Doc | None:
+    """The text's mentions, or None when it can state no fact: every fact
+    binds an index named in the text and an edition year, so an article
+    naming no index (most news) costs one pass of the index patterns."""
+    lowered = text.lower()
+    indices = find_indices(text, lowered)
+    if not indices:
+        return None
     years = find_years(text)
+    edition = _edition(text, indices, years)
+    if edition is None:
+        return None
     return _Doc(
         text=text,
         blocks=split_blocks(text),
         entities=find_entities(text),
         indices=indices,
-        components=find_components(text, indices),
+        components=find_components(text, indices, lowered),
         years=years,
-        edition=_edition(text, indices, years),
+        edition=edition,
         dominant_index=_dominant_index(indices),
     )
 

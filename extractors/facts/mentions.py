@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from extractors.facts import lexicon as lx
+from extractors.facts.prefilter import Prefiltered
 from extractors.text.normalize import slugify
 
 # --- mention records --------------------------------------------------------
@@ -223,24 +224,27 @@ def find_bare_ministries(text: str, start: int, end: int) -> list[EntityMention]
 # --- indices and components ---------------------------------------------
 
 
-def _compile_index_patterns() -> list[tuple[str, re.Pattern[str]]]:
+def _compile_index_patterns() -> list[tuple[str, Prefiltered]]:
     compiled = []
     for code, patterns in lx.INDEX_PATTERNS.items():
         for pattern in patterns:
             # Acronyms must be written in capitals ("PCI", not "pci" in a URL).
             acronym = re.fullmatch(r"\\b[A-Z]+\\b", pattern) is not None
             flags = 0 if acronym else re.IGNORECASE
-            compiled.append((code, re.compile(pattern, flags)))
+            compiled.append((code, Prefiltered(pattern, flags)))
     return compiled
 
 
 _INDEX_RES = _compile_index_patterns()
 
 
-def find_indices(text: str) -> list[IndexMention]:
+def find_indices(text: str, lowered: str | None = None) -> list[IndexMention]:
+    lowered = text.lower() if lowered is None else lowered
     found = []
-    for code, pattern in _INDEX_RES:
-        for match in pattern.finditer(text):
+    for code, prefiltered in _INDEX_RES:
+        if not prefiltered.may_match(lowered):
+            continue
+        for match in prefiltered.pattern.finditer(text):
             found.append((match.start(), match.end(), code))
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
     result: list[IndexMention] = []
@@ -254,19 +258,24 @@ def find_indices(text: str) -> list[IndexMention]:
 
 
 _COMPONENT_RES = {
-    index: [(code, re.compile(rf"{_WORD_START}(?:{p}){_WORD_END}", re.IGNORECASE)) for code, p in items]
+    index: [(code, Prefiltered(rf"{_WORD_START}(?:{p}){_WORD_END}", re.IGNORECASE)) for code, p in items]
     for index, items in lx.COMPONENT_PATTERNS.items()
 }
 
 
-def find_components(text: str, indices: list[IndexMention]) -> list[ComponentMention]:
+def find_components(
+    text: str, indices: list[IndexMention], lowered: str | None = None
+) -> list[ComponentMention]:
     """Component names for every index, minus those inside an index's name."""
+    lowered = text.lower() if lowered is None else lowered
     inside_index = [(m.start, m.end) for m in indices]
     found: list[ComponentMention] = []
     for index_code, patterns in _COMPONENT_RES.items():
         taken: list[tuple[int, int]] = []
-        for code, pattern in patterns:
-            for match in pattern.finditer(text):
+        for code, prefiltered in patterns:
+            if not prefiltered.may_match(lowered):
+                continue
+            for match in prefiltered.pattern.finditer(text):
                 start, end = match.span()
                 if any(s <= start < e or s < end <= e for s, e in inside_index):
                     continue

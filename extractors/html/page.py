@@ -12,6 +12,7 @@ the visible text), the visible page wins.
 
 from __future__ import annotations
 
+import copy
 import html
 import json
 import re
@@ -104,51 +105,56 @@ class Metadata:
 MAX_DEPTH = 256
 
 
-_LONG_TAG = 16_384  # characters; a tag this long with this many attributes is an attack
+_LONG_TAG = 16_384  # bytes; a tag this long with this many attributes is an attack
 _MANY_ATTRIBUTES = 1_000
-_TAG_NAME_RE = re.compile(r"</?[A-Za-z][\w:-]{0,63}")
+_TAG_NAME_RE = re.compile(rb"</?[A-Za-z][\w:-]{0,63}")
+# C0 control characters but tab and line ends: lxml keeps them in the tree
+# and then refuses to set text holding them.  One byte each in UTF-8.
+_CONTROLS = bytes([*range(0, 9), 11, 12, *range(14, 32), 127])
+_CONTROLS_TO_SPACES = bytes.maketrans(_CONTROLS, b" " * len(_CONTROLS))
 
 
-def _tame_attribute_floods(text: str) -> str:
+def _tame_attribute_floods(data: bytes) -> bytes:
     """Drop the attributes of tags that carry thousands of them.
 
     libxml2 checks each new attribute against the ones before it, so one
-    tag with 100,000 attributes takes minutes.  A scan from each "<" to the
-    next ">" (never back, so linear) finds tags over 16 KB with over 1,000
-    "=" in them and keeps only their names.  Long tags with few attributes
-    (an inline image's data: URI) are left alone.
+    tag with 100,000 attributes takes minutes.  Split at ">" (linear, in C),
+    a piece over 16 KB whose first "<" opens a tag running to its end with
+    over 1,000 "=" in it loses everything after the tag's name.  Long
+    scripts, long text and long tags with few attributes (an inline image's
+    data: URI) are left alone.
     """
-    if len(text) < _LONG_TAG:
-        return text
-    out: list[str] = []
-    kept = 0
-    start = text.find("<")
-    while start != -1:
-        end = text.find(">", start)
-        if end == -1:
-            break
-        if end - start > _LONG_TAG and text.count("=", start, end) > _MANY_ATTRIBUTES:
-            name = _TAG_NAME_RE.match(text, start)
-            out.append(text[kept:start])
-            out.append((name.group() if name else "<span") + ">")
-            kept = end + 1
-        start = text.find("<", end + 1)
-    if not out:
-        return text
-    out.append(text[kept:])
-    return "".join(out)
+    if len(data) < _LONG_TAG:
+        return data
+    pieces = data.split(b">")
+    if max(map(len, pieces)) <= _LONG_TAG:
+        return data  # the usual case, found fast
+    changed = False
+    for i, piece in enumerate(pieces[:-1]):  # the last piece has no ">" closing it
+        if len(piece) <= _LONG_TAG:
+            continue
+        lt = piece.find(b"<")
+        if lt != -1 and len(piece) - lt > _LONG_TAG and piece.count(b"=", lt) > _MANY_ATTRIBUTES:
+            name = _TAG_NAME_RE.match(piece, lt)
+            pieces[i] = piece[:lt] + (name.group() if name else b"<span")
+            changed = True
+    return b">".join(pieces) if changed else data
 
 
 def parse_tree(text: str) -> lxml.html.HtmlElement:
     """Parse a page (already decoded) into an lxml tree.
 
-    A page nested deeper than the parser's limit is refused rather than read
-    in part: libxml2 silently drops everything after the point it gave up.
+    The text goes to libxml2 as UTF-8 bytes (faster than a str, and an XML
+    declaration naming another encoding is then harmless), with control
+    characters as spaces.  A page nested deeper than the parser's limit is
+    refused rather than read in part: libxml2 silently drops everything
+    after the point it gave up.
     """
-    text = _tame_attribute_floods(strip_controls(re.sub(r"^\s*<\?xml[^>]*\?>", "", text)))
-    parser = lxml.html.HTMLParser()  # one per call: parsers hold state and are not thread-safe
+    data = _tame_attribute_floods(text.encode("utf-8", "replace").translate(_CONTROLS_TO_SPACES))
+    # one parser per call: parsers hold state and are not thread-safe
+    parser = lxml.html.HTMLParser(encoding="utf-8")
     try:
-        tree = lxml.html.document_fromstring(text, parser=parser)
+        tree = lxml.html.document_fromstring(data, parser=parser)
     except (lxml.etree.ParserError, ValueError) as exc:
         raise HtmlError(f"not an HTML page: {exc}") from exc
     for error in parser.error_log:
@@ -334,9 +340,10 @@ def _paragraph_text_length(element) -> int:
     return sum(len(" ".join(p.itertext())) for p in element.iter("p"))
 
 
-def _clean_region(region, profile: SiteProfile) -> str:
-    """The region's HTML without what is not the article."""
-    region = lxml.html.fromstring(lxml.html.tostring(region, encoding="unicode"))
+def _clean_region(region, profile: SiteProfile) -> tuple[str, list[str]]:
+    """The region's HTML without what is not the article, and its captions
+    (taken out, so no paragraph repeats them)."""
+    region = copy.deepcopy(region)
     for element in list(region.iter(*_JUNK_TAGS)):
         _drop(element)
     for selector in profile.drop:
@@ -348,44 +355,82 @@ def _clean_region(region, profile: SiteProfile) -> str:
         marks = f"{element.get('class', '')} {element.get('id', '')}"
         if marks.strip() and _JUNK_ATTR_RE.search(marks) and element.tag not in ("p", "figure", "figcaption"):
             _drop(element)
-    return lxml.html.tostring(region, encoding="unicode")
+    captions: list[str] = []
+    taken: set = set()
+    for selector in profile.captions:
+        for element in css(selector)(region):
+            if element is region or any(a in taken for a in element.iterancestors()):
+                continue  # inside a caption already read
+            text = _element_text(element)
+            if text and text not in captions:
+                captions.append(text)
+            taken.add(element)
+    for element in taken:
+        _drop(element)
+    return lxml.html.tostring(region, encoding="unicode", with_tail=False), captions
 
 
 def _drop(element) -> None:
+    """Remove an element, keeping the text after it (lxml's drop_tree, but
+    the joined text may hold control characters, which lxml refuses to set:
+    they become spaces)."""
     parent = element.getparent()
-    if parent is not None:
-        element.drop_tree()
+    if parent is None:
+        return
+    tail = element.tail
+    if tail:
+        previous = element.getprevious()
+        if previous is None:
+            parent.text = strip_controls((parent.text or "") + tail)
+        else:
+            previous.tail = strip_controls((previous.tail or "") + tail)
+    parent.remove(element)
 
 
-_BLOCK_TAGS = ("p", "h2", "h3", "h4", "h5", "blockquote", "li", "figcaption", "table")
+_BLOCK_TAGS = frozenset({"p", "h2", "h3", "h4", "h5", "blockquote", "li", "figcaption", "table"})
+_HEADINGS = frozenset({"h2", "h3", "h4", "h5"})
 
 
-def read_blocks(fragment: str, profile: SiteProfile) -> tuple[list[Block], list[str]]:
-    """Paragraphs and headings in reading order, and the captions."""
+def read_blocks(fragment: str) -> list[Block]:
+    """Paragraphs and headings of the article region, in reading order.
+
+    BeautifulSoup reads the cleaned region in one walk: the innermost
+    block-level elements are the blocks (a wrapper's children are read
+    instead of it), short list items in menus are skipped, a repeated text
+    is kept once.
+    """
     soup = BeautifulSoup(fragment, "lxml")
-    captions: list[str] = []
-    for selector in profile.captions:
-        for node in soup.select(selector):
-            if node.decomposed:
-                continue  # inside a caption already read
-            text = _soup_text(node)
-            if text and text not in captions:
-                captions.append(text)
-            node.decompose()  # so no paragraph repeats it
+    nodes = [node for node in soup.descendants if type(node) is Tag and node.name in _BLOCK_TAGS]
+    wrappers: set[int] = set()
+    for node in nodes:
+        parent = node.parent
+        while parent is not None:
+            if parent.name in _BLOCK_TAGS:
+                wrappers.add(id(parent))
+                break
+            parent = parent.parent
     blocks: list[Block] = []
     seen: set[str] = set()
-    for node in soup.find_all(_BLOCK_TAGS):
-        if node.find(_BLOCK_TAGS):  # a wrapper: its children are read instead
-            continue
-        if node.name == "li" and node.find_parent(("nav", "ul")) and len(node.get_text(strip=True)) < 40:
+    for node in nodes:
+        if id(node) in wrappers:
             continue
         text = _soup_text(node)
         if not text or text in seen:
             continue
+        if node.name == "li" and len(text) < 40 and _inside(node, ("nav", "ul")):
+            continue
         seen.add(text)
-        kind = "heading" if node.name in ("h2", "h3", "h4", "h5") else "paragraph"
-        blocks.append(Block(kind, text))
-    return blocks, captions
+        blocks.append(Block("heading" if node.name in _HEADINGS else "paragraph", text))
+    return blocks
+
+
+def _inside(node, names: tuple[str, ...]) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent.name in names:
+            return True
+        parent = parent.parent
+    return False
 
 
 _TEXT_TYPES = (NavigableString, CData)  # what get_text() reads: not comments or doctypes
@@ -399,7 +444,7 @@ def _soup_text(node) -> str:
     for item in node.descendants:
         if type(item) in _TEXT_TYPES:
             parts.append(item)
-        elif isinstance(item, Tag) and item.name == "br":
+        elif type(item) is Tag and item.name == "br":
             parts.append(" ")
     return normalize_line("".join(parts))
 
@@ -536,7 +581,8 @@ def parse_page(text: str, source: str, url: str | None, profile: SiteProfile | N
     profile = profile or profile_for(page_url) or GENERIC
 
     region = find_region(tree, profile)
-    blocks, captions = read_blocks(_clean_region(region, profile), profile)
+    fragment, captions = _clean_region(region, profile)
+    blocks = read_blocks(fragment)
 
     title_element = _first(tree, profile.title) if profile.title else None
     if title_element is None and not profile.title:

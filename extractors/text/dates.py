@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 from functools import lru_cache
+from zoneinfo import ZoneInfo
 
 TIMEZONE = "Asia/Ho_Chi_Minh"
 
@@ -52,7 +53,33 @@ def find_datetime(line: str) -> tuple[datetime, re.Match[str]] | None:
     for match in DATETIME_RE.finditer(line):
         hm = match.group("hm1") or match.group("hm2") or ""
         hm = hm.replace("h", ":").replace("H", ":")
-        parsed = parse_datetime(f"{match.group('dmy').replace('.', '/')} {hm}".strip())
+        parsed = _numeric(match.group("dmy"), hm)
+        if parsed is None:
+            parsed = parse_datetime(f"{match.group('dmy').replace('.', '/')} {hm}".strip())
         if parsed is not None:
             return parsed, match
     return None
+
+
+_VIETNAM = ZoneInfo(TIMEZONE)
+
+
+def _numeric(dmy: str, hm: str) -> datetime | None:
+    """ "07/03/2026" and "08:01" (or "09:40 AM") as the pattern already split
+    them: day first, Vietnam time.  Building the datetime directly gives what
+    dateparser gives for these (tests/extractors/test_text.py holds the two
+    together), a thousand times faster: dateparser takes a millisecond a
+    call.  Anything else goes to dateparser."""
+    hm = hm.strip()
+    meridiem = hm[-2:].upper() if hm[-2:].upper() in ("AM", "PM") else ""
+    clock = hm[:-2].strip() if meridiem else hm
+    try:
+        day, month, year = (int(part) for part in re.split(r"[/.-]", dmy))
+        hour, minute, second = ([int(x) for x in clock.split(":")] + [0, 0])[:3] if clock else (0, 0, 0)
+        if meridiem and hour > 12:
+            return None  # "13:00 PM": let dateparser judge
+        if meridiem and hour:  # "00:30 PM" stays 00:30, as dateparser reads it
+            hour = hour % 12 + (12 if meridiem == "PM" else 0)
+        return datetime(year, month, day, hour, minute, second, tzinfo=_VIETNAM)
+    except ValueError:
+        return None

@@ -41,14 +41,33 @@ def _tone_table() -> dict[str, str]:
 _TONE_FIX = _tone_table()
 # Not after q/Q ("quý" is qu + ý) and only at a syllable end ("hoàng" keeps
 # its mark on the a in both conventions).
-_TONE_RE = re.compile("(?<![qQ])(" + "|".join(map(re.escape, _TONE_FIX)) + r")(?![^\W\d_])")
+# Not after q/Q ("quý" is qu + ý) and only at a syllable end ("hoàng" keeps
+# its mark on the a in both conventions).  The pattern starts with a class
+# so the regex engine can skip ahead; pairs not in the table stay as written.
+_TONE_RE = re.compile("[oOuU][" + "".join(sorted({pair[1] for pair in _TONE_FIX})) + r"](?![^\W\d_])")
 
-_SPACES_RE = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
-_INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-_DASH_RE = re.compile("[\u2010\u2011\u2012\u2013\u2014\u2015\u2212]")
-_DQUOTE_RE = re.compile("[\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033]")
-_SQUOTE_RE = re.compile("[\u2018\u2019\u201a\u201b\u2032]")
-_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SPACE_CHARS = " \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+_SPACES_RE = re.compile(f"[{_SPACE_CHARS}]+")
+# A line needs _SPACES_RE only with a space other than " ", or two in a row.
+_ODD_SPACING_RE = re.compile(f"[{_SPACE_CHARS[1:]}]|  ")
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_CONTROLS = "".join(map(chr, [*range(0, 9), 11, 12, *range(14, 32), 127]))
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
+_DQUOTES = "\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033"
+_SQUOTES = "\u2018\u2019\u201a\u201b\u2032"
+# One table for every one-character rewrite; applied only to lines that
+# hold one of them (found by one scan).
+_REWRITE = str.maketrans(
+    {
+        **dict.fromkeys(_INVISIBLE, None),
+        **dict.fromkeys(_CONTROLS, " "),
+        **dict.fromkeys(_DASHES, "-"),
+        **dict.fromkeys(_DQUOTES, '"'),
+        **dict.fromkeys(_SQUOTES, "'"),
+        "\u2026": "...",
+    }
+)
+_REWRITE_RE = re.compile("[" + re.escape(_INVISIBLE + _CONTROLS + _DASHES + _DQUOTES + _SQUOTES) + "\u2026]")
 _MANY_NEWLINES_RE = re.compile(r"\n{3,}")
 # What XML (and so lxml) refuses in text: C0 controls but tab and newlines,
 # lone surrogates, the two non-characters U+FFFE and U+FFFF.
@@ -56,26 +75,32 @@ _NOT_XML_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uff
 
 
 def strip_controls(text: str) -> str:
-    """Replace characters no markup parser accepts with spaces."""
+    """Replace characters lxml refuses to set in a tree with spaces."""
     return _NOT_XML_RE.sub(" ", text)
 
 
 def fix_tone_marks(text: str) -> str:
     """Move tone marks of open oa/oe/uy syllables to the first vowel."""
-    return _TONE_RE.sub(lambda m: _TONE_FIX[m.group(1)], text)
+
+    def fix(match: re.Match[str]) -> str:
+        pair = match.group()
+        if match.start() and text[match.start() - 1] in "qQ":
+            return pair
+        return _TONE_FIX.get(pair, pair)
+
+    return _TONE_RE.sub(fix, text)
 
 
 def normalize_line(text: str) -> str:
     """Normalise one line of text (no newlines expected in the result)."""
-    text = unicodedata.normalize("NFC", text)
-    text = _INVISIBLE_RE.sub("", text)
-    text = _CONTROL_RE.sub(" ", text)
-    text = _DASH_RE.sub("-", text)
-    text = _DQUOTE_RE.sub('"', text)
-    text = _SQUOTE_RE.sub("'", text)
-    text = text.replace("\u2026", "...")
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    if _REWRITE_RE.search(text):
+        text = text.translate(_REWRITE)
     text = fix_tone_marks(text)
-    return _SPACES_RE.sub(" ", text).strip()
+    if _ODD_SPACING_RE.search(text):
+        text = _SPACES_RE.sub(" ", text)
+    return text.strip()
 
 
 def normalize_text(text: str) -> str:

@@ -124,3 +124,19 @@ def test_txt_without_byline_or_title_keeps_every_paragraph():
         "Một đoạn văn dài có dấu chấm ở cuối câu, nói về chỉ số PCI năm 2023.",
         "Đoạn hai.",
     ]
+
+
+@pytest.mark.parametrize(
+    "dmy", ["07/03/2026", "7-3-2026", "31.12.1999", "29/02/2024", "29/02/2023", "31/04/2024"]
+)
+@pytest.mark.parametrize(
+    "hm",
+    ["", "00:01", "08:01", "23:59", "00:01 AM", "12:00 AM", "12:30 PM", "09:40 PM", "00:30 PM", "7:05 pm"],
+)
+def test_numeric_dates_read_directly_agree_with_dateparser(dmy, hm):
+    from extractors.text.dates import _numeric, parse_datetime
+
+    direct = _numeric(dmy, hm)
+    assert direct is None or direct == parse_datetime(f"{dmy.replace('.', '/')} {hm}".strip())
+    if dmy not in ("29/02/2023", "31/04/2024"):
+        assert direct is not None  # the fast path takes every real date
