@@ -133,6 +133,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--batch-size", type=int, default=200, metavar="N", help="documents per task (default 200)"
     )
+    _add_task_runner(run)
     run.add_argument(
         "--max-bytes",
         type=int,
@@ -157,6 +158,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--all-versions", action="store_true", help="every stored version of a page, not only the newest"
     )
     reextract.add_argument("--batch-size", type=int, default=200, metavar="N")
+    _add_task_runner(reextract)
     reextract.add_argument("-v", "--verbose", action="store_true", help="show Prefect's log lines")
     reextract.add_argument("--json", action="store_true", help="print the summary as JSON")
 
@@ -228,6 +230,38 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _add_task_runner(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("scale-out")
+    group.add_argument(
+        "--task-runner",
+        choices=("threads", "dask"),
+        default="threads",
+        help="where parsing and extraction run: threads in this process (default), or a Dask "
+        "cluster (needs the [dask] extra); this process alone loads the warehouse",
+    )
+    group.add_argument(
+        "--dask-address",
+        metavar="HOST:PORT",
+        help="a running Dask scheduler (default: start a local cluster for the run)",
+    )
+    group.add_argument(
+        "--workers",
+        type=int,
+        metavar="N",
+        help="worker processes of the local Dask cluster (default: one per core)",
+    )
+
+
+def _with_runner(flow_fn, args: argparse.Namespace):
+    """The flow, with the task runner the options ask for."""
+    from flows.ingest import task_runner
+
+    if args.task_runner == "threads" and not args.dask_address:
+        return flow_fn
+    runner = task_runner("dask", args.dask_address, args.workers)
+    return flow_fn.with_options(task_runner=runner)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     handler = {
@@ -286,8 +320,13 @@ def _run(args: argparse.Namespace) -> int:
         return ORCHESTRATION
     from flows.ingest import ingest
 
+    try:
+        flow_fn = _with_runner(ingest, args)
+    except ValueError as exc:
+        print(f"chiso: {exc}", file=sys.stderr)
+        return USAGE
     summary = _run_flow(
-        ingest(
+        flow_fn(
             warehouse=warehouse,
             sources=sources,
             feeds=args.feed,
@@ -295,6 +334,7 @@ def _run(args: argparse.Namespace) -> int:
             batch_size=args.batch_size,
             max_bytes=args.max_bytes,
             lock_timeout=args.lock_timeout,
+            window=_window(args),
             fetch=_fetch_settings(args),
         )
     )
@@ -313,20 +353,34 @@ def _reextract(args: argparse.Namespace) -> int:
         return ORCHESTRATION
     from flows.ingest import reextract
 
+    try:
+        flow_fn = _with_runner(reextract, args)
+    except ValueError as exc:
+        print(f"chiso: {exc}", file=sys.stderr)
+        return USAGE
     summary = _run_flow(
-        reextract(
+        flow_fn(
             warehouse=warehouse,
             source_glob=args.source,
             force=args.force,
             every_version=args.all_versions,
             batch_size=args.batch_size,
             lock_timeout=args.lock_timeout,
+            window=_window(args),
         )
     )
     if summary is None:
         return ORCHESTRATION
     _print_summary(summary, args.json)
     return PARTIAL if summary["failures"] else OK
+
+
+def _window(args: argparse.Namespace) -> int:
+    """Batches extracting at once: two on threads (one extracting while the
+    last one loads); on Dask, one per worker and one more."""
+    if args.task_runner == "threads" and not args.dask_address:
+        return 2
+    return (args.workers or os.cpu_count() or 1) + 1
 
 
 def _print_summary(summary: dict, as_json: bool) -> None:

@@ -12,6 +12,7 @@ warehouse, one transaction per batch.
 from __future__ import annotations
 
 import itertools
+import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
@@ -34,6 +35,38 @@ from warehouse import Batch, LoadResult, Warehouse, content_hash, document_id
 
 DEFAULT_BATCH_SIZE = 200
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+
+
+def task_runner(kind: str = "threads", address: str | None = None, workers: int | None = None):
+    """The task runner extraction is submitted to.
+
+    ``threads``: Prefect's thread pool in this process (the default; parsing
+    is CPU-bound Python, so one core does the work).  ``dask``: a Dask
+    cluster through prefect-dask, the scheduler at ``address``, or else a
+    local cluster of ``workers`` processes (default: one per core).  Either
+    way this process alone writes the warehouse.
+    """
+    if kind == "threads":
+        from prefect.task_runners import ThreadPoolTaskRunner
+
+        return ThreadPoolTaskRunner()
+    if kind != "dask":
+        raise ValueError(f"unknown task runner {kind!r}: use threads or dask")
+    try:
+        from prefect_dask import DaskTaskRunner
+    except ImportError as exc:  # the [dask] extra is not installed
+        raise ValueError("--task-runner dask needs prefect-dask: pip install 'chiso[dask]'") from exc
+    if address:
+        return DaskTaskRunner(address=address)
+    return DaskTaskRunner(
+        cluster_class="distributed.LocalCluster",
+        cluster_kwargs={
+            "n_workers": workers or os.cpu_count() or 1,
+            "threads_per_worker": 1,
+            "processes": True,
+            "dashboard_address": None,
+        },
+    )
 
 
 def _chiso_version() -> str | None:
@@ -63,6 +96,7 @@ class RunSummary:
     failures: list[dict] = field(default_factory=list)
     new_facts: list[dict] = field(default_factory=list)
     flow_run_id: str | None = None
+    workers: list[str] = field(default_factory=list)  # host:pid of each process that extracted
 
     def as_dict(self) -> dict:
         return {name: getattr(self, name) for name in self.__slots__}
@@ -227,6 +261,8 @@ class _Loader:
 
     def _drain(self, pending: _Pending) -> None:
         outcome = pending.future.result() if pending.future is not None else BatchOutcome(Batch())
+        if pending.future is not None and outcome.worker not in self.summary.workers:
+            self.summary.workers.append(outcome.worker)
         outcome.batch.failures += failure_rows(pending.failures)
         outcome.batch.files_read = pending.files_read
         outcome.batch.fetch_log += pending.fetch_log

@@ -8,6 +8,8 @@ in a task, on a Dask worker, in a benchmark or in a test.
 from __future__ import annotations
 
 import json
+import os
+import socket
 from dataclasses import dataclass, field
 
 from extractors import EXTRACTOR_VERSION
@@ -25,6 +27,8 @@ class BatchOutcome:
     failures: list[Failure] = field(default_factory=list)
     articles: int = 0
     facts: int = 0
+    # host:pid of the process that extracted it (a Dask worker, or this one)
+    worker: str = field(default_factory=lambda: f"{socket.gethostname()}:{os.getpid()}")
 
 
 def read_documents(paths: list[str], max_bytes: int) -> tuple[list[Document], list[Failure]]:
