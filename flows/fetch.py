@@ -22,6 +22,7 @@ import threading
 import time
 import urllib.robotparser
 import zlib
+from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -122,7 +123,8 @@ class _HostGate:
     least ``delay`` seconds apart."""
 
     def __init__(self, concurrency: int, delay: float) -> None:
-        self.slots = threading.Semaphore(max(1, concurrency))
+        self.concurrency = max(1, concurrency)
+        self.slots = threading.Semaphore(self.concurrency)
         self.lock = threading.Lock()
         self.delay = delay
         self.next_start = 0.0
@@ -205,15 +207,39 @@ class Fetcher:
         accept: tuple[str, ...] = PAGE_TYPES,
     ) -> list[FetchResult]:
         """Fetch several URLs concurrently within the per-host limits; results
-        come back in the order asked."""
+        come back in the order asked.
+
+        Each host gets as many lanes as its concurrency allows, each lane
+        fetching that host's URLs one after another; the lanes are handed to
+        ``concurrency`` threads host by host in turn, so no thread waits on a
+        busy site while another site is idle.
+        """
         if not requests_:
             return []
-        workers = min(self.settings.concurrency, len(requests_))
-        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="chiso-fetch") as pool:
-            futures = [
-                pool.submit(self.fetch, url, etag, modified, accept) for url, etag, modified in requests_
-            ]
-            return [f.result() for f in futures]
+        queues: dict[str, deque[int]] = {}
+        for i, (url, _, _) in enumerate(requests_):
+            queues.setdefault((urlsplit(url).hostname or "").lower(), deque()).append(i)
+        results: list[FetchResult | None] = [None] * len(requests_)
+        lock = threading.Lock()
+
+        def lane(host: str) -> None:
+            queue = queues[host]
+            while True:
+                with lock:
+                    if not queue:
+                        return
+                    i = queue.popleft()
+                url, etag, modified = requests_[i]
+                results[i] = self.fetch(url, etag, modified, accept)
+
+        per_host = {host: min(len(q), self._gate(host).concurrency) for host, q in queues.items()}
+        lanes = [host for rank in range(max(per_host.values())) for host in queues if per_host[host] > rank]
+        with ThreadPoolExecutor(
+            max_workers=min(self.settings.concurrency, len(lanes)), thread_name_prefix="chiso-fetch"
+        ) as pool:
+            for future in [pool.submit(lane, host) for host in lanes]:
+                future.result()
+        return results  # type: ignore[return-value]
 
     # --- checks ------------------------------------------------------------------
 
