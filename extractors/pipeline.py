@@ -7,6 +7,7 @@ with the reason; the flow records it and goes on with the others.
 
 from __future__ import annotations
 
+from codecs import BOM_UTF8 as BOM
 from dataclasses import dataclass
 
 from extractors import EXTRACTOR_VERSION
@@ -60,7 +61,11 @@ def process(document: Document) -> Extraction:
     try:
         if is_html:
             url = document.final_url or (document.source if document.kind == "http" else None)
-            article = parse_page(decoded.text, document.source, url, None)
+            # Valid UTF-8 as it came: hand lxml the bytes, not the text re-encoded.
+            plain_utf8 = (
+                decoded.encoding == "utf-8" and decoded.note is None and not document.raw.startswith(BOM)
+            )
+            article = parse_page(document.raw if plain_utf8 else decoded.text, document.source, url, None)
         else:
             article = parse_txt(decoded.text, document.source)
     except HtmlError as exc:

@@ -170,6 +170,7 @@ ADVERSARIAL = {
     "html-paragraphs": lambda n: _PAGE.format("<p>Quảng Nam xếp hạng 3 PCI 2023.</p>" * (n // 6)),
     "html-line-breaks": lambda n: _PAGE.format("<p>" + "Hà Nội 1<br>" * n + "</p>"),
     "html-attributes": lambda n: _PAGE.format("<p " + " ".join(f'a{i}="{i}"' for i in range(n)) + ">x</p>"),
+    "html-bare-attributes": lambda n: _PAGE.format("<p " + " ".join(f"a{i}" for i in range(n)) + ">x</p>"),
     "html-entities": lambda n: _PAGE.format("<p>" + "&amp;&bogus" * n + "</p>"),
     "html-unclosed": lambda n: _PAGE.format("<li>Hà Nội 1" * n),
     "html-misnested": lambda n: _PAGE.format("<b><i>1</b></i>" * n),
