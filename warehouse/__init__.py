@@ -4,6 +4,7 @@ from warehouse.errors import NotAWarehouse, SchemaTooNew, WarehouseError, Wareho
 from warehouse.migrations import LATEST as SCHEMA_VERSION
 from warehouse.store import (
     Batch,
+    HeldSession,
     LoadResult,
     Session,
     Warehouse,
@@ -14,6 +15,7 @@ from warehouse.store import (
 
 __all__ = [
     "Batch",
+    "HeldSession",
     "LoadResult",
     "NotAWarehouse",
     "SCHEMA_VERSION",

@@ -316,11 +316,29 @@ _FETCH_STATE = (
     """,
 )
 
+# The page bytes move to pack files beside the warehouse (warehouse/pages.py):
+# a new document names its pack and offset and leaves ``raw`` empty; the
+# documents of older warehouses keep theirs where they are.
+_PAGE_PACKS = (
+    "ALTER TABLE documents ALTER COLUMN raw DROP NOT NULL",
+    "ALTER TABLE documents ADD COLUMN pack VARCHAR",
+    "ALTER TABLE documents ADD COLUMN pack_offset BIGINT",
+    """
+    CREATE OR REPLACE VIEW document_versions AS
+    SELECT d.* EXCLUDE (raw, pack, pack_offset),
+           row_number() OVER (PARTITION BY source ORDER BY fetched_at, run_id, doc_id) AS version_no,
+           row_number() OVER (PARTITION BY source ORDER BY fetched_at DESC, run_id DESC, doc_id DESC) = 1
+               AS is_latest
+    FROM documents d
+    """,
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "create_tables", _TABLES),
     Migration(2, "core_views", _CORE_VIEWS),
     Migration(3, "analyst_views", _ANALYST_VIEWS),
     Migration(4, "fetch_state", _FETCH_STATE),
+    Migration(5, "page_packs", _PAGE_PACKS),
 )
 
 LATEST = MIGRATIONS[-1].version

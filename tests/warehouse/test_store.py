@@ -8,6 +8,7 @@ import sys
 import textwrap
 import time
 from datetime import timedelta
+from pathlib import Path
 
 import duckdb
 import pyarrow.parquet as pq
@@ -132,6 +133,35 @@ def test_loading_the_same_documents_twice_adds_no_rows(store):
     assert (first.documents_new, first.facts_new) == (2, 5)
     assert (second.documents_new, second.articles, second.facts_new) == (0, 0, 0)
     assert counts(store) == before
+
+
+def test_page_bytes_live_in_a_pack_and_come_back_checked(store):
+    documents = [doc("/a.txt", ARTICLE_A), doc("/b.txt", ARTICLE_B)]
+    load(store, documents)
+    packs = sorted(Path(f"{store.path}.pages").glob("*.pack"))
+    assert len(packs) == 1
+    assert packs[0].read_bytes() == ARTICLE_A.encode() + ARTICLE_B.encode()
+    assert rows(store, "SELECT count(*) FROM documents WHERE raw IS NULL AND pack IS NOT NULL")[0][0] == 2
+    load(store, documents)  # nothing new: no second pack
+    assert len(list(Path(f"{store.path}.pages").glob("*.pack"))) == 1
+    with store.session() as session:
+        ids = session.documents_to_extract("v2", None, False, False)
+        back = {d["source"]: d["raw"] for d in session.documents(ids)}
+    assert back == {"/a.txt": ARTICLE_A.encode(), "/b.txt": ARTICLE_B.encode()}
+
+
+def test_a_damaged_pack_is_reported_per_document(store):
+    load(store, [doc("/a.txt", ARTICLE_A), doc("/b.txt", ARTICLE_B)])
+    pack = next(Path(f"{store.path}.pages").glob("*.pack"))
+    data = bytearray(pack.read_bytes())
+    data[3] ^= 0xFF  # a byte of the first page changes
+    pack.write_bytes(bytes(data))
+    with store.session() as session:
+        found = {
+            d["source"]: d for d in session.documents(session.documents_to_extract("v2", None, False, False))
+        }
+    assert found["/a.txt"]["raw"] is None and "is damaged" in found["/a.txt"]["error"]
+    assert found["/b.txt"]["raw"] == ARTICLE_B.encode()
 
 
 def test_a_batch_that_fails_leaves_nothing_behind(store, monkeypatch):
@@ -298,6 +328,44 @@ def test_a_writer_gets_the_file_once_the_holder_lets_go(store):
         assert session.existing_documents(["nothing"]) == set()
     holder.wait()
     holder.stdout.close()
+
+
+def test_a_run_holding_the_file_lets_a_waiting_reader_in(store):
+    load(store, [doc("/a.txt", ARTICLE_A)])
+    writer = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            textwrap.dedent(
+                f"""
+                import sys, time
+                sys.path.insert(0, {str(Path(__file__).resolve().parents[2])!r})
+                from warehouse import HeldSession, Warehouse
+                held = HeldSession(Warehouse({str(store.path)!r}), hold=300)
+                with held.session():
+                    print("holding", flush=True)
+                for _ in range(100):  # a run's batches: the session is reused, never closed
+                    time.sleep(0.1)
+                    with held.session() as session:
+                        session.existing_documents(["x"])
+                held.release()
+                """
+            ),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert writer.stdout.readline().strip() == "holding"
+        started = time.monotonic()
+        with Warehouse(store.path, lock_timeout=5).reader() as con:
+            assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == 1
+        assert time.monotonic() - started < 5
+        assert not list(Path(f"{store.path}.readers").iterdir())  # the marker is gone
+    finally:
+        writer.wait(timeout=60)
+        writer.stdout.close()
+    assert writer.returncode == 0
 
 
 @pytest.mark.parametrize(
