@@ -1,7 +1,9 @@
 """Prefect flows: ingest sources into the warehouse, re-extract stored ones.
 
-Tasks are sized for the work: one read (or fetch), one extract and one load
-per batch of documents (hundreds, not one), so orchestration stays small
+Big inputs (a batch of pages, of rows) go to tasks inside a :class:`Bundle`,
+so Prefect does not walk every element looking for futures: that walk cost
+a third of a run.  Tasks are sized for the work: one fetch (pages only), one extract and one
+load per batch of documents (hundreds, not one), so orchestration stays small
 next to the work.  Extraction is submitted to the flow's task runner, so the
 same flow runs on threads by default or on a Dask cluster with
 ``--task-runner dask``; fetching stays in the flow's process (its per-host
@@ -15,6 +17,7 @@ import itertools
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from importlib.metadata import PackageNotFoundError, version
 
@@ -30,8 +33,15 @@ from extractors.model import Document
 from extractors.text.decode import DecodeError, decode, sniff_declared_charset
 from flows.fetch import FEED_TYPES, PAGE_TYPES, Fetcher, FetchResult, FetchSettings
 from flows.files import Failure, iter_files
-from flows.work import BatchOutcome, extract_documents, failure_rows, read_documents, stored_document
-from warehouse import Batch, LoadResult, Warehouse, content_hash, document_id
+from flows.work import (
+    BatchOutcome,
+    document_row,
+    extract_documents,
+    failure_rows,
+    read_documents,
+    stored_document,
+)
+from warehouse import Batch, HeldSession, LoadResult, Warehouse, content_hash, document_id
 
 DEFAULT_BATCH_SIZE = 200
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
@@ -111,9 +121,15 @@ def _batched(items: Iterable, size: int) -> Iterator[list]:
 # --- tasks ---------------------------------------------------------------------
 
 
-@task(name="read files", cache_policy=NO_CACHE)
-def read_files(paths: list[str], max_bytes: int):
-    return read_documents(paths, max_bytes)
+class Bundle:
+    """A task input Prefect passes on as it is: not a collection, so it is
+    not walked element by element (Prefect's ``quote`` does the same on
+    threads, but a Dask worker received it still wrapped)."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value) -> None:
+        self.value = value
 
 
 @task(name="fetch pages", cache_policy=NO_CACHE)
@@ -153,28 +169,27 @@ def discover(
 
 
 @task(name="extract", cache_policy=NO_CACHE)
-def extract(
-    documents, doc_ids=None, store_documents=True, extractor_version=EXTRACTOR_VERSION
-) -> BatchOutcome:
+def extract(bundle: Bundle, store_documents=True, extractor_version=EXTRACTOR_VERSION) -> BatchOutcome:
+    documents, doc_ids = bundle.value
     return extract_documents(documents, doc_ids, store_documents, extractor_version)
 
 
 @task(name="load", cache_policy=NO_CACHE)
-def load(warehouse: str, lock_timeout: float, run_id: int, batch: Batch, replace: bool = False) -> LoadResult:
-    with Warehouse(warehouse, lock_timeout).session() as session:
-        return session.load(run_id, batch, replace=replace)
+def load(db: HeldSession, run_id: int, bundle: Bundle, replace: bool = False) -> LoadResult:
+    with db.session() as session:
+        return session.load(run_id, bundle.value, replace=replace)
 
 
 # --- run bookkeeping ------------------------------------------------------------------
 
 
-def _start_run(warehouse: str, lock_timeout: float, flow_name: str, sources: list[str]) -> int:
-    with Warehouse(warehouse, lock_timeout).session() as session:
+def _start_run(db: HeldSession, flow_name: str, sources: list[str]) -> int:
+    with db.session() as session:
         return session.start_run(flow_name, EXTRACTOR_VERSION, _chiso_version(), sources, _flow_run_id())
 
 
-def _finish_run(warehouse: str, lock_timeout: float, run_id: int, status: str) -> None:
-    with Warehouse(warehouse, lock_timeout).session() as session:
+def _finish_run(db: HeldSession, run_id: int, status: str) -> None:
+    with db.session() as session:
         session.finish_run(run_id, status)
 
 
@@ -185,14 +200,14 @@ def _flow_run_id() -> str | None:
         return None
 
 
-def _known(warehouse: str, lock_timeout: float, doc_ids: list[str]) -> set[str]:
-    """Documents this extractor version has already read."""
-    with Warehouse(warehouse, lock_timeout).session() as session:
-        return session.extracted(doc_ids, EXTRACTOR_VERSION)
+def _known(db: HeldSession, doc_ids: list[str]) -> tuple[set[str], set[str]]:
+    """Documents the warehouse holds, and those this extractor version has read."""
+    with db.session() as session:
+        return session.existing_documents(doc_ids), session.extracted(doc_ids, EXTRACTOR_VERSION)
 
 
-def _fetch_state(warehouse: str, lock_timeout: float, urls: list[str]) -> dict[str, dict]:
-    with Warehouse(warehouse, lock_timeout).session() as session:
+def _fetch_state(db: HeldSession, urls: list[str]) -> dict[str, dict]:
+    with db.session() as session:
         return session.fetch_state(urls)
 
 
@@ -232,6 +247,10 @@ class _Pending:
     failures: list[Failure]
     files_read: int = 0
     fetch_log: list[dict] = field(default_factory=list)
+    # the new documents' rows, and the write of their bytes to a pack, done
+    # in the background while the batch extracts
+    documents: list[dict] = field(default_factory=list)
+    pack: Future | None = None
 
 
 class _Loader:
@@ -239,25 +258,37 @@ class _Loader:
 
     def __init__(
         self,
-        warehouse: str,
-        lock_timeout: float,
+        db: HeldSession,
         run_id: int,
         summary: RunSummary,
         window: int,
         replace: bool = False,
     ) -> None:
-        self.warehouse, self.lock_timeout, self.run_id = warehouse, lock_timeout, run_id
+        self.db, self.run_id = db, run_id
         self.summary, self.window, self.replace = summary, max(1, window), replace
         self.queue: deque[_Pending] = deque()
+        # One thread writes page packs (disk time, off the critical path).
+        self.io = ThreadPoolExecutor(max_workers=1, thread_name_prefix="chiso-pages")
 
     def add(self, pending: _Pending) -> None:
         self.queue.append(pending)
         while len(self.queue) >= self.window:
             self._drain(self.queue.popleft())
 
+    def store_pages(self, documents: list[Document], ids: list[str], digests: list[str]) -> tuple:
+        """Start writing the bytes of documents the warehouse lacks; their rows."""
+        rows = [document_row(d, i, h) for d, i, h in zip(documents, ids, digests)]
+        pack = self.io.submit(self.db.warehouse.pages.write, [d.raw for d in documents]) if rows else None
+        for row in rows:
+            row.pop("raw")
+        return rows, pack
+
     def finish(self) -> None:
-        while self.queue:
-            self._drain(self.queue.popleft())
+        try:
+            while self.queue:
+                self._drain(self.queue.popleft())
+        finally:
+            self.io.shutdown(wait=True)
 
     def _drain(self, pending: _Pending) -> None:
         outcome = pending.future.result() if pending.future is not None else BatchOutcome(Batch())
@@ -266,7 +297,15 @@ class _Loader:
         outcome.batch.failures += failure_rows(pending.failures)
         outcome.batch.files_read = pending.files_read
         outcome.batch.fetch_log += pending.fetch_log
-        loaded = load(self.warehouse, self.lock_timeout, self.run_id, outcome.batch, self.replace)
+        if pending.pack is not None:
+            pack, offsets = pending.pack.result()
+            for row, offset in zip(pending.documents, offsets):
+                media_type, encoding = outcome.kinds.get(row["doc_id"], (None, None))
+                row["media_type"] = row["media_type"] or media_type
+                row["encoding"] = row["encoding"] or encoding
+                row["pack"], row["pack_offset"] = pack, offset
+            outcome.batch.documents = pending.documents + outcome.batch.documents
+        loaded = load(self.db, self.run_id, Bundle(outcome.batch), self.replace)
         summary = self.summary
         summary.documents_new += loaded.documents_new
         summary.articles += loaded.articles
@@ -358,35 +397,37 @@ async def _ingest(
     logger = get_run_logger()
     files = [s for s in sources if not is_url(s)]
     urls = [s for s in sources if is_url(s)]
-    run_id = _start_run(warehouse, lock_timeout, "ingest", sources + feeds + sections)
+    db = HeldSession(Warehouse(warehouse, lock_timeout))
+    run_id = _start_run(db, "ingest", sources + feeds + sections)
     summary = RunSummary("ingest", warehouse, run_id, EXTRACTOR_VERSION, flow_run_id=_flow_run_id())
-    loader = _Loader(warehouse, lock_timeout, run_id, summary, window)
+    loader = _Loader(db, run_id, summary, window)
     status = "failed"
     try:
         for chunk in _batched(iter_files(files), batch_size):
             paths = [p for p in chunk if isinstance(p, str)]
-            documents, read_failures = read_files(paths, max_bytes)
+            # local reads are quick and never retried: a plain call, not a task
+            documents, read_failures = read_documents(paths, max_bytes)
             summary.files_read += len(documents)
             walk_failures = [p for p in chunk if isinstance(p, Failure)]
             _queue_documents(
                 loader,
                 documents,
                 walk_failures + read_failures,
-                warehouse,
-                lock_timeout,
+                db,
                 summary,
                 files_read=len(documents),
             )
         if urls or feeds or sections:
             settings = _fetch_settings(fetch)
             with Fetcher(settings) as fetcher:
-                _ingest_web(
-                    fetcher, loader, urls, feeds, sections, warehouse, lock_timeout, batch_size, summary
-                )
+                _ingest_web(fetcher, loader, urls, feeds, sections, db, batch_size, summary)
         loader.finish()
         status = "completed"
     finally:
-        _finish_run(warehouse, lock_timeout, run_id, status)
+        try:
+            _finish_run(db, run_id, status)
+        finally:
+            db.release()
     logger.info(describe(summary))
     for failure in summary.failures[:20]:
         logger.warning(f"Could not read {failure['source']} ({failure['stage']}): {failure['reason']}")
@@ -443,18 +484,21 @@ def _queue_documents(
     loader: _Loader,
     documents: list[Document],
     failures: list[Failure],
-    warehouse: str,
-    lock_timeout: float,
+    db: HeldSession,
     summary: RunSummary,
     files_read: int = 0,
     fetch_log: list[dict] | None = None,
 ) -> None:
-    ids = [document_id(d.source, content_hash(d.raw)) for d in documents]
-    extracted = _known(warehouse, lock_timeout, ids) if ids else set()
+    digests = [content_hash(d.raw) for d in documents]
+    ids = [document_id(d.source, h) for d, h in zip(documents, digests)]
+    stored, extracted = _known(db, ids) if ids else (set(), set())
     todo = [(d, i) for d, i in zip(documents, ids) if i not in extracted]
     summary.documents_unchanged += len(documents) - len(todo)
-    future = extract.submit([d for d, _ in todo], [i for _, i in todo]) if todo else None
-    loader.add(_Pending(future, failures, files_read, fetch_log or []))
+    new = [(d, i, h) for d, i, h in zip(documents, ids, digests) if i not in stored]
+    rows, pack = loader.store_pages([d for d, _, _ in new], [i for _, i, _ in new], [h for _, _, h in new])
+    bundle = Bundle(([d for d, _ in todo], [i for _, i in todo]))
+    future = extract.submit(bundle, False) if todo else None
+    loader.add(_Pending(future, failures, files_read, fetch_log or [], rows, pack))
 
 
 def _ingest_web(
@@ -463,18 +507,17 @@ def _ingest_web(
     urls: list[str],
     feeds: list[str],
     sections: list[str],
-    warehouse: str,
-    lock_timeout: float,
+    db: HeldSession,
     batch_size: int,
     summary: RunSummary,
 ) -> None:
     if feeds or sections:
-        state = _fetch_state(warehouse, lock_timeout, feeds + sections)
+        state = _fetch_state(db, feeds + sections)
         links, failures, answers = discover(fetcher, feeds, sections, state)
         urls = urls + links
         loader.add(_Pending(None, failures, fetch_log=[_fetch_row(a, None) for a in answers]))
     for chunk in _batched(dict.fromkeys(urls), batch_size):
-        state = _fetch_state(warehouse, lock_timeout, chunk)
+        state = _fetch_state(db, chunk)
         results = fetch_pages(
             fetcher, [(u, state.get(u, {}).get("etag"), state.get(u, {}).get("last_modified")) for u in chunk]
         )
@@ -493,7 +536,7 @@ def _ingest_web(
             else:
                 failures.append(Failure(result.url, "fetch", result.error or "no body"))
         summary.pages_fetched += len(documents)
-        _queue_documents(loader, documents, failures, warehouse, lock_timeout, summary, fetch_log=log)
+        _queue_documents(loader, documents, failures, db, summary, fetch_log=log)
 
 
 @flow(name="chiso-reextract", log_prints=False)
@@ -509,24 +552,30 @@ async def reextract(
     """Run the current extractors over documents already in the warehouse:
     no network, no original files."""
     logger = get_run_logger()
-    with Warehouse(warehouse, lock_timeout).session() as session:
+    db = HeldSession(Warehouse(warehouse, lock_timeout))
+    with db.session() as session:
         todo = session.documents_to_extract(EXTRACTOR_VERSION, source_glob, every_version, force)
-    run_id = _start_run(warehouse, lock_timeout, "reextract", [source_glob or "*"])
+    run_id = _start_run(db, "reextract", [source_glob or "*"])
     summary = RunSummary("reextract", warehouse, run_id, EXTRACTOR_VERSION, flow_run_id=_flow_run_id())
-    loader = _Loader(warehouse, lock_timeout, run_id, summary, window, replace=force)
+    loader = _Loader(db, run_id, summary, window, replace=force)
     status = "failed"
     try:
         for ids in _batched(todo, batch_size):
-            with Warehouse(warehouse, lock_timeout).session() as session:
+            with db.session() as session:
                 rows = session.documents(ids)
+            missing = [Failure(r["source"], "read", r["error"]) for r in rows if r["raw"] is None]
+            rows = [r for r in rows if r["raw"] is not None]
             documents = [stored_document(r) for r in rows]
             summary.files_read += len(documents)
-            future = extract.submit(documents, [r["doc_id"] for r in rows], False)
-            loader.add(_Pending(future, [], len(documents)))
+            future = extract.submit(Bundle((documents, [r["doc_id"] for r in rows])), False) if rows else None
+            loader.add(_Pending(future, missing, len(documents)))
         loader.finish()
         status = "completed"
     finally:
-        _finish_run(warehouse, lock_timeout, run_id, status)
+        try:
+            _finish_run(db, run_id, status)
+        finally:
+            db.release()
     logger.info(describe(summary))
     await publish(summary, [source_glob or "*"])
     return summary.as_dict()

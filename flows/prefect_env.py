@@ -195,4 +195,27 @@ def configure(verbose: bool = False, start: bool = True) -> ServerInfo | None:
         return running_server()
     info = start_server(quiet=False)
     os.environ["PREFECT_API_URL"] = info.api_url
+    _light_tls_context()
     return info
+
+
+def _light_tls_context() -> None:
+    """Prefect builds a TLS context, loading the whole CA bundle (20 ms and
+    more), for every API client, and a run makes one per task thread.  chiso's
+    own server speaks plain HTTP on 127.0.0.1, so no certificate is ever
+    checked: point the clients at a one-certificate file instead.  Left
+    alone when the user set a certificate file, or uses another server."""
+    if os.environ.get("PREFECT_API_SSL_CERT_FILE"):
+        return
+    try:
+        import certifi
+
+        bundle = Path(certifi.where()).read_text(encoding="ascii", errors="ignore")
+        first = bundle[: bundle.index("-----END CERTIFICATE-----") + len("-----END CERTIFICATE-----")]
+        first = first[first.index("-----BEGIN CERTIFICATE-----") :] + "\n"
+        target = prefect_home() / "local-only-ca.pem"
+        if not target.exists() or target.read_text(encoding="ascii") != first:
+            target.write_text(first, encoding="ascii")
+    except (ImportError, OSError, ValueError):
+        return
+    os.environ["PREFECT_API_SSL_CERT_FILE"] = str(target)

@@ -29,6 +29,8 @@ class BatchOutcome:
     facts: int = 0
     # host:pid of the process that extracted it (a Dask worker, or this one)
     worker: str = field(default_factory=lambda: f"{socket.gethostname()}:{os.getpid()}")
+    # what each document turned out to be: doc_id -> (media type, encoding)
+    kinds: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
 
 
 def read_documents(paths: list[str], max_bytes: int) -> tuple[list[Document], list[Failure]]:
@@ -67,8 +69,11 @@ def extract_documents(
     batch = outcome.batch
     now = utcnow()
     for i, doc in enumerate(documents):
-        digest = content_hash(doc.raw)
-        doc_id = doc_ids[i] if doc_ids else document_id(doc.source, digest)
+        if store_documents or not doc_ids:
+            digest = content_hash(doc.raw)
+            doc_id = doc_ids[i] if doc_ids else document_id(doc.source, digest)
+        else:
+            doc_id = doc_ids[i]
         if store_documents:
             batch.documents.append(document_row(doc, doc_id, digest))
         try:
@@ -88,9 +93,9 @@ def extract_documents(
                 }
             )
             continue
+        outcome.kinds[doc_id] = (doc.media_type or result.media_type, doc.encoding or result.encoding)
         if store_documents:
-            batch.documents[-1]["media_type"] = doc.media_type or result.media_type
-            batch.documents[-1]["encoding"] = doc.encoding or result.encoding
+            batch.documents[-1]["media_type"], batch.documents[-1]["encoding"] = outcome.kinds[doc_id]
         article = result.article
         batch.extractions.append(
             {
