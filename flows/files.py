@@ -88,7 +88,12 @@ def read_file(path: str, max_bytes: int) -> Document | Failure:
                 path, "read", f"the file is {_human(size)}, over the {_human(max_bytes)} limit (--max-bytes)"
             )
         with open(path, "rb") as handle:
-            raw = handle.read(max_bytes + 1)
+            # The size it had a moment ago, and a byte more to see it grow:
+            # read(n) allocates n bytes first, so read(max_bytes) would
+            # take 50 MB for every page, and fragment the heap.
+            raw = handle.read(size + 1)
+            if len(raw) > size and len(raw) <= max_bytes:
+                raw += handle.read(max_bytes + 1 - len(raw))
     except OSError as exc:
         return Failure(path, "read", exc.strerror or str(exc))
     if len(raw) > max_bytes:
