@@ -23,6 +23,7 @@ from importlib.metadata import PackageNotFoundError, version
 
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
+from prefect.context import SyncClientContext
 from prefect.runtime import flow_run
 
 from extractors import EXTRACTOR_VERSION
@@ -324,6 +325,14 @@ class _Loader:
 # --- flows ------------------------------------------------------------------------
 
 
+def _one_client():
+    """One Prefect API client for the whole run.  A sync task called from
+    an async flow otherwise opens its own (an SSL context and an HTTP pool
+    per task run, a tenth of a second each on one core); tasks in the
+    thread pool see this one through the copied context."""
+    return SyncClientContext.get_or_create()
+
+
 @flow(name="chiso-ingest", log_prints=False)
 async def ingest(
     warehouse: str,
@@ -339,17 +348,18 @@ async def ingest(
     """Read article files (directories are walked) and fetch article URLs,
     feeds and section pages; extract; load.  ``fetch`` holds FetchSettings
     fields (user agent, politeness, limits)."""
-    summary = await _ingest(
-        warehouse,
-        list(sources or []),
-        list(feeds or []),
-        list(sections or []),
-        batch_size,
-        max_bytes,
-        lock_timeout,
-        window,
-        fetch,
-    )
+    with _one_client():
+        summary = await _ingest(
+            warehouse,
+            list(sources or []),
+            list(feeds or []),
+            list(sections or []),
+            batch_size,
+            max_bytes,
+            lock_timeout,
+            window,
+            fetch,
+        )
     await publish(summary, list(sources or []) + list(feeds or []) + list(sections or []))
     return summary.as_dict()
 
@@ -368,17 +378,18 @@ async def ingest_sources(
 
     config = load_sources(sources_file)
     settings = {**config.fetch_settings(), **(fetch or {})}
-    summary = await _ingest(
-        warehouse,
-        config.urls,
-        config.feeds,
-        config.sections,
-        batch_size,
-        DEFAULT_MAX_BYTES,
-        lock_timeout,
-        2,
-        settings,
-    )
+    with _one_client():
+        summary = await _ingest(
+            warehouse,
+            config.urls,
+            config.feeds,
+            config.sections,
+            batch_size,
+            DEFAULT_MAX_BYTES,
+            lock_timeout,
+            2,
+            settings,
+        )
     await publish(summary, config.urls + config.feeds + config.sections)
     return summary.as_dict()
 
@@ -559,23 +570,26 @@ async def reextract(
     summary = RunSummary("reextract", warehouse, run_id, EXTRACTOR_VERSION, flow_run_id=_flow_run_id())
     loader = _Loader(db, run_id, summary, window, replace=force)
     status = "failed"
-    try:
-        for ids in _batched(todo, batch_size):
-            with db.session() as session:
-                rows = session.documents(ids)
-            missing = [Failure(r["source"], "read", r["error"]) for r in rows if r["raw"] is None]
-            rows = [r for r in rows if r["raw"] is not None]
-            documents = [stored_document(r) for r in rows]
-            summary.files_read += len(documents)
-            future = extract.submit(Bundle((documents, [r["doc_id"] for r in rows])), False) if rows else None
-            loader.add(_Pending(future, missing, len(documents)))
-        loader.finish()
-        status = "completed"
-    finally:
+    with _one_client():
         try:
-            _finish_run(db, run_id, status)
+            for ids in _batched(todo, batch_size):
+                with db.session() as session:
+                    rows = session.documents(ids)
+                missing = [Failure(r["source"], "read", r["error"]) for r in rows if r["raw"] is None]
+                rows = [r for r in rows if r["raw"] is not None]
+                documents = [stored_document(r) for r in rows]
+                summary.files_read += len(documents)
+                future = (
+                    extract.submit(Bundle((documents, [r["doc_id"] for r in rows])), False) if rows else None
+                )
+                loader.add(_Pending(future, missing, len(documents)))
+            loader.finish()
+            status = "completed"
         finally:
-            db.release()
+            try:
+                _finish_run(db, run_id, status)
+            finally:
+                db.release()
     logger.info(describe(summary))
     await publish(summary, [source_glob or "*"])
     return summary.as_dict()
