@@ -258,7 +258,7 @@ class Warehouse:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         con = self._connect(read_only=False)
         try:
-            _compress_text_with_zstd(con)
+            _tune_write_connection(con)
             migrate(con, str(self.path))
             yield Session(con, PageStore(self.path))
         finally:
@@ -290,15 +290,34 @@ class Warehouse:
             return schema_version(con)
 
 
-def _compress_text_with_zstd(con: duckdb.DuckDBPyConnection) -> None:
-    """Store text columns with ZSTD.  DuckDB's own choice tries several
-    schemes on each segment of article text at every checkpoint; on a
-    thousand news pages ZSTD made the checkpoint five times cheaper and the
-    file half the size (bench/run.py).  Columns of other types keep DuckDB's
-    choice.  ``force_compression`` is marked a debug setting: a DuckDB that
-    refuses it simply keeps its default."""
+# DuckDB's memory budget for a write session (CHISO_WRITE_MEMORY overrides).
+# A run's loads are small inserts; left to its default (80% of the RAM) the
+# buffer pool keeps every block a long run writes, and the run's memory
+# grows with the warehouse.
+WRITE_MEMORY = "128MB"
+
+
+def _tune_write_connection(con: duckdb.DuckDBPyConnection) -> None:
+    """Store text columns with ZSTD; bound the session's memory and threads.
+
+    DuckDB's own compression choice tries several schemes on each segment
+    of article text at every checkpoint; on a thousand news pages ZSTD made
+    the checkpoint five times cheaper and the file half the size
+    (bench/run.py).  Columns of other types keep DuckDB's choice.
+    ``force_compression`` is marked a debug setting: a DuckDB that refuses
+    it simply keeps its default."""
     with suppress(duckdb.Error):
         run(con, "SET force_compression = 'zstd'")
+    # one thread: the inserts of a batch are small, and each DuckDB worker
+    # thread keeps memory of its own (a quarter of a long run's growth)
+    run(con, "SET threads = 1")
+    limit = os.environ.get("CHISO_WRITE_MEMORY") or WRITE_MEMORY
+    try:
+        run(con, "SET memory_limit = ?", [limit])
+    except duckdb.Error as exc:
+        raise WarehouseError(
+            f"CHISO_WRITE_MEMORY={limit!r} is not a memory size DuckDB reads: {exc}"
+        ) from exc
 
 
 class HeldSession:

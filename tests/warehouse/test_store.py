@@ -425,3 +425,19 @@ def test_export_writes_every_view(store, tmp_path, fmt):
         with open(tmp_path / "out" / "articles.csv", encoding="utf-8", newline="") as handle:
             table = list(csv.DictReader(handle))
         assert len(table) == 2 and table[0]["lead"].startswith("Tỉnh Long An")
+
+
+def test_a_write_session_has_a_bounded_memory_budget(store, monkeypatch):
+    # left at DuckDB's default (80% of the RAM) the buffer pool of a long run
+    # keeps every block it wrote
+    with store.session() as session:
+        limit = session.con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
+        assert session.con.execute("SELECT current_setting('threads')").fetchone()[0] == 1
+    assert limit.endswith("MiB") and float(limit.split()[0]) <= 128
+    monkeypatch.setenv("CHISO_WRITE_MEMORY", "64MB")
+    with store.session() as session:
+        assert session.con.execute("SELECT current_setting('memory_limit')").fetchone()[0].startswith("61")
+    monkeypatch.setenv("CHISO_WRITE_MEMORY", "lots")
+    with pytest.raises(WarehouseError, match="CHISO_WRITE_MEMORY='lots'"):
+        with store.session():
+            pass
