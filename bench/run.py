@@ -343,7 +343,12 @@ def fetch_efficiency(pages: int = 200, hosts: int = 4, delay: float = 0.2, concu
             for h in range(hosts)
             for i in range(pages // hosts)
         ]  # grouped by host, the worst order for a naive pool
-        settings = FetchSettings(per_host_delay=0, per_host_concurrency=concurrency, allow_private=True)
+        settings = FetchSettings(
+            per_host_delay=0,
+            per_host_concurrency=concurrency,
+            concurrency=max(FetchSettings().concurrency, hosts * concurrency),  # the per-host limit binds
+            allow_private=True,
+        )
         with Fetcher(settings) as fetcher:
             started = time.perf_counter()
             results = fetcher.fetch_many([(u, None, None) for u in urls])
@@ -378,7 +383,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--ranking-share", type=float, default=0.1, help="pages with ranking paragraphs (0.1)"
     )
-    parser.add_argument("--dask-size", type=int, default=1000, help="corpus size for the Dask run (1000)")
+    parser.add_argument(
+        "--dask-size",
+        type=int,
+        default=10000,
+        help="corpus size for the Dask run (10000: a cluster takes seconds to start)",
+    )
     parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "chiso-bench")
     parser.add_argument("--json", type=Path, help="also write every figure to this file")
     parser.add_argument(
