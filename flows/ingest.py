@@ -328,7 +328,7 @@ class _Loader:
 def _one_client():
     """One Prefect API client for the whole run.  A sync task called from
     an async flow otherwise opens its own (an SSL context and an HTTP pool
-    per task run, a tenth of a second each on one core); tasks in the
+    per task run, tens of milliseconds each on one core); tasks in the
     thread pool see this one through the copied context."""
     return SyncClientContext.get_or_create()
 
@@ -348,18 +348,17 @@ async def ingest(
     """Read article files (directories are walked) and fetch article URLs,
     feeds and section pages; extract; load.  ``fetch`` holds FetchSettings
     fields (user agent, politeness, limits)."""
-    with _one_client():
-        summary = await _ingest(
-            warehouse,
-            list(sources or []),
-            list(feeds or []),
-            list(sections or []),
-            batch_size,
-            max_bytes,
-            lock_timeout,
-            window,
-            fetch,
-        )
+    summary = await _ingest(
+        warehouse,
+        list(sources or []),
+        list(feeds or []),
+        list(sections or []),
+        batch_size,
+        max_bytes,
+        lock_timeout,
+        window,
+        fetch,
+    )
     await publish(summary, list(sources or []) + list(feeds or []) + list(sections or []))
     return summary.as_dict()
 
@@ -378,18 +377,17 @@ async def ingest_sources(
 
     config = load_sources(sources_file)
     settings = {**config.fetch_settings(), **(fetch or {})}
-    with _one_client():
-        summary = await _ingest(
-            warehouse,
-            config.urls,
-            config.feeds,
-            config.sections,
-            batch_size,
-            DEFAULT_MAX_BYTES,
-            lock_timeout,
-            2,
-            settings,
-        )
+    summary = await _ingest(
+        warehouse,
+        config.urls,
+        config.feeds,
+        config.sections,
+        batch_size,
+        DEFAULT_MAX_BYTES,
+        lock_timeout,
+        2,
+        settings,
+    )
     await publish(summary, config.urls + config.feeds + config.sections)
     return summary.as_dict()
 
@@ -413,32 +411,33 @@ async def _ingest(
     summary = RunSummary("ingest", warehouse, run_id, EXTRACTOR_VERSION, flow_run_id=_flow_run_id())
     loader = _Loader(db, run_id, summary, window)
     status = "failed"
-    try:
-        for chunk in _batched(iter_files(files), batch_size):
-            paths = [p for p in chunk if isinstance(p, str)]
-            # local reads are quick and never retried: a plain call, not a task
-            documents, read_failures = read_documents(paths, max_bytes)
-            summary.files_read += len(documents)
-            walk_failures = [p for p in chunk if isinstance(p, Failure)]
-            _queue_documents(
-                loader,
-                documents,
-                walk_failures + read_failures,
-                db,
-                summary,
-                files_read=len(documents),
-            )
-        if urls or feeds or sections:
-            settings = _fetch_settings(fetch)
-            with Fetcher(settings) as fetcher:
-                _ingest_web(fetcher, loader, urls, feeds, sections, db, batch_size, summary)
-        loader.finish()
-        status = "completed"
-    finally:
+    with _one_client():
         try:
-            _finish_run(db, run_id, status)
+            for chunk in _batched(iter_files(files), batch_size):
+                paths = [p for p in chunk if isinstance(p, str)]
+                # local reads are quick and never retried: a plain call, not a task
+                documents, read_failures = read_documents(paths, max_bytes)
+                summary.files_read += len(documents)
+                walk_failures = [p for p in chunk if isinstance(p, Failure)]
+                _queue_documents(
+                    loader,
+                    documents,
+                    walk_failures + read_failures,
+                    db,
+                    summary,
+                    files_read=len(documents),
+                )
+            if urls or feeds or sections:
+                settings = _fetch_settings(fetch)
+                with Fetcher(settings) as fetcher:
+                    _ingest_web(fetcher, loader, urls, feeds, sections, db, batch_size, summary)
+            loader.finish()
+            status = "completed"
         finally:
-            db.release()
+            try:
+                _finish_run(db, run_id, status)
+            finally:
+                db.release()
     logger.info(describe(summary))
     for failure in summary.failures[:20]:
         logger.warning(f"Could not read {failure['source']} ({failure['stage']}): {failure['reason']}")
