@@ -291,9 +291,10 @@ class Warehouse:
 
 
 # DuckDB's memory budget for a write session (CHISO_WRITE_MEMORY overrides).
-# A run's loads are small inserts; left to its default (80% of the RAM) the
-# buffer pool keeps every block a long run writes, and the run's memory
-# grows with the warehouse.
+# A run's loads are small inserts; left to DuckDB's defaults (80% of the
+# RAM, a thread per core) a run's memory grew with the warehouse it wrote,
+# 1.5x from 1,000 to 10,000 pages, where the rest of the run stays flat
+# (bench/run.py).
 WRITE_MEMORY = "128MB"
 
 
@@ -309,7 +310,7 @@ def _tune_write_connection(con: duckdb.DuckDBPyConnection) -> None:
     with suppress(duckdb.Error):
         run(con, "SET force_compression = 'zstd'")
     # one thread: the inserts of a batch are small, and each DuckDB worker
-    # thread keeps memory of its own (a quarter of a long run's growth)
+    # thread keeps memory of its own (a seventh of that growth, measured)
     run(con, "SET threads = 1")
     limit = os.environ.get("CHISO_WRITE_MEMORY") or WRITE_MEMORY
     try:
