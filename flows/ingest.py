@@ -18,6 +18,7 @@ import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from importlib.metadata import PackageNotFoundError, version
 
@@ -192,6 +193,30 @@ def _start_run(db: HeldSession, flow_name: str, sources: list[str]) -> int:
 def _finish_run(db: HeldSession, run_id: int, status: str) -> None:
     with db.session() as session:
         session.finish_run(run_id, status)
+
+
+@contextmanager
+def _recorded_run(
+    db: HeldSession, flow_name: str, warehouse: str, sources: list[str], window: int, replace: bool = False
+) -> Iterator[_Loader]:
+    """The frame of a flow's batches: its row in ``runs`` (closed as
+    completed, or failed if anything raised), one Prefect client for every
+    task, the loader drained at the end, the warehouse released whatever
+    happens.  The run's counters are ``loader.summary``."""
+    try:
+        run_id = _start_run(db, flow_name, sources)
+        summary = RunSummary(flow_name, warehouse, run_id, EXTRACTOR_VERSION, flow_run_id=_flow_run_id())
+        loader = _Loader(db, run_id, summary, window, replace=replace)
+        status = "failed"
+        with _one_client():
+            try:
+                yield loader
+                loader.finish()
+                status = "completed"
+            finally:
+                _finish_run(db, run_id, status)
+    finally:
+        db.release()
 
 
 def _flow_run_id() -> str | None:
@@ -407,37 +432,26 @@ async def _ingest(
     files = [s for s in sources if not is_url(s)]
     urls = [s for s in sources if is_url(s)]
     db = HeldSession(Warehouse(warehouse, lock_timeout))
-    run_id = _start_run(db, "ingest", sources + feeds + sections)
-    summary = RunSummary("ingest", warehouse, run_id, EXTRACTOR_VERSION, flow_run_id=_flow_run_id())
-    loader = _Loader(db, run_id, summary, window)
-    status = "failed"
-    with _one_client():
-        try:
-            for chunk in _batched(iter_files(files), batch_size):
-                paths = [p for p in chunk if isinstance(p, str)]
-                # local reads are quick and never retried: a plain call, not a task
-                documents, read_failures = read_documents(paths, max_bytes)
-                summary.files_read += len(documents)
-                walk_failures = [p for p in chunk if isinstance(p, Failure)]
-                _queue_documents(
-                    loader,
-                    documents,
-                    walk_failures + read_failures,
-                    db,
-                    summary,
-                    files_read=len(documents),
-                )
-            if urls or feeds or sections:
-                settings = _fetch_settings(fetch)
-                with Fetcher(settings) as fetcher:
-                    _ingest_web(fetcher, loader, urls, feeds, sections, db, batch_size, summary)
-            loader.finish()
-            status = "completed"
-        finally:
-            try:
-                _finish_run(db, run_id, status)
-            finally:
-                db.release()
+    with _recorded_run(db, "ingest", warehouse, sources + feeds + sections, window) as loader:
+        summary = loader.summary
+        for chunk in _batched(iter_files(files), batch_size):
+            paths = [p for p in chunk if isinstance(p, str)]
+            # local reads are quick and never retried: a plain call, not a task
+            documents, read_failures = read_documents(paths, max_bytes)
+            summary.files_read += len(documents)
+            walk_failures = [p for p in chunk if isinstance(p, Failure)]
+            _queue_documents(
+                loader,
+                documents,
+                walk_failures + read_failures,
+                db,
+                summary,
+                files_read=len(documents),
+            )
+        if urls or feeds or sections:
+            settings = _fetch_settings(fetch)
+            with Fetcher(settings) as fetcher:
+                _ingest_web(fetcher, loader, urls, feeds, sections, db, batch_size, summary)
     logger.info(describe(summary))
     for failure in summary.failures[:20]:
         logger.warning(f"Could not read {failure['source']} ({failure['stage']}): {failure['reason']}")
@@ -565,30 +579,17 @@ async def reextract(
     db = HeldSession(Warehouse(warehouse, lock_timeout))
     with db.session() as session:
         todo = session.documents_to_extract(EXTRACTOR_VERSION, source_glob, every_version, force)
-    run_id = _start_run(db, "reextract", [source_glob or "*"])
-    summary = RunSummary("reextract", warehouse, run_id, EXTRACTOR_VERSION, flow_run_id=_flow_run_id())
-    loader = _Loader(db, run_id, summary, window, replace=force)
-    status = "failed"
-    with _one_client():
-        try:
-            for ids in _batched(todo, batch_size):
-                with db.session() as session:
-                    rows = session.documents(ids)
-                missing = [Failure(r["source"], "read", r["error"]) for r in rows if r["raw"] is None]
-                rows = [r for r in rows if r["raw"] is not None]
-                documents = [stored_document(r) for r in rows]
-                summary.files_read += len(documents)
-                future = (
-                    extract.submit(Bundle((documents, [r["doc_id"] for r in rows])), False) if rows else None
-                )
-                loader.add(_Pending(future, missing, len(documents)))
-            loader.finish()
-            status = "completed"
-        finally:
-            try:
-                _finish_run(db, run_id, status)
-            finally:
-                db.release()
+    with _recorded_run(db, "reextract", warehouse, [source_glob or "*"], window, replace=force) as loader:
+        summary = loader.summary
+        for ids in _batched(todo, batch_size):
+            with db.session() as session:
+                rows = session.documents(ids)
+            missing = [Failure(r["source"], "read", r["error"]) for r in rows if r["raw"] is None]
+            rows = [r for r in rows if r["raw"] is not None]
+            documents = [stored_document(r) for r in rows]
+            summary.files_read += len(documents)
+            future = extract.submit(Bundle((documents, [r["doc_id"] for r in rows])), False) if rows else None
+            loader.add(_Pending(future, missing, len(documents)))
     logger.info(describe(summary))
     await publish(summary, [source_glob or "*"])
     return summary.as_dict()
