@@ -320,28 +320,19 @@ def _run(args: argparse.Namespace) -> int:
         return ORCHESTRATION
     from flows.ingest import ingest
 
-    try:
-        flow_fn = _with_runner(ingest, args)
-    except ValueError as exc:
-        print(f"chiso: {exc}", file=sys.stderr)
-        return USAGE
-    summary = _run_flow(
-        flow_fn(
-            warehouse=warehouse,
-            sources=sources,
-            feeds=args.feed,
-            sections=args.section,
-            batch_size=args.batch_size,
-            max_bytes=args.max_bytes,
-            lock_timeout=args.lock_timeout,
-            window=_window(args),
-            fetch=_fetch_settings(args),
-        )
+    return _run_batches(
+        ingest,
+        args,
+        warehouse=warehouse,
+        sources=sources,
+        feeds=args.feed,
+        sections=args.section,
+        batch_size=args.batch_size,
+        max_bytes=args.max_bytes,
+        lock_timeout=args.lock_timeout,
+        window=_window(args),
+        fetch=_fetch_settings(args),
     )
-    if summary is None:
-        return ORCHESTRATION
-    _print_summary(summary, args.json)
-    return PARTIAL if summary["failures"] else OK
 
 
 def _reextract(args: argparse.Namespace) -> int:
@@ -353,22 +344,28 @@ def _reextract(args: argparse.Namespace) -> int:
         return ORCHESTRATION
     from flows.ingest import reextract
 
+    return _run_batches(
+        reextract,
+        args,
+        warehouse=warehouse,
+        source_glob=args.source,
+        force=args.force,
+        every_version=args.all_versions,
+        batch_size=args.batch_size,
+        lock_timeout=args.lock_timeout,
+        window=_window(args),
+    )
+
+
+def _run_batches(flow_fn, args: argparse.Namespace, **parameters) -> int:
+    """Run ingest or reextract on the task runner the options ask for,
+    print its summary, and say how it went in the exit status."""
     try:
-        flow_fn = _with_runner(reextract, args)
+        flow_fn = _with_runner(flow_fn, args)
     except ValueError as exc:
         print(f"chiso: {exc}", file=sys.stderr)
         return USAGE
-    summary = _run_flow(
-        flow_fn(
-            warehouse=warehouse,
-            source_glob=args.source,
-            force=args.force,
-            every_version=args.all_versions,
-            batch_size=args.batch_size,
-            lock_timeout=args.lock_timeout,
-            window=_window(args),
-        )
-    )
+    summary = _run_flow(flow_fn(**parameters))
     if summary is None:
         return ORCHESTRATION
     _print_summary(summary, args.json)
