@@ -26,12 +26,10 @@ import time
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extractors.html.page import HtmlError, parse_page
-from extractors.model import Article, Block, Document
-from extractors.pipeline import ExtractionError, process
+from extractors.model import Article, Block
 from extractors.text.normalize import normalize_line
 from tests.conftest import SHARED
-from tests.extractors.test_properties import _check, markup, ranking_prose
+from tests.extractors.test_properties import _check, check_bytes, check_markup, markup, ranking_prose
 
 
 def _sentences() -> list[str]:
@@ -83,23 +81,6 @@ def _timed(check, slow: float):
     return run
 
 
-def _html(page: str) -> None:
-    try:
-        article = parse_page(page, "fuzz.html", None, None)
-    except HtmlError:
-        return
-    _check(article)
-
-
-def _bytes(raw: bytes) -> None:
-    try:
-        result = process(Document(source="fuzz.html", raw=raw))
-    except ExtractionError as exc:
-        assert exc.stage in ("decode", "parse", "extract") and exc.reason
-        return
-    _check(result.article)
-
-
 def _paragraphs(paragraphs: list[str]) -> None:
     blocks = tuple(Block("paragraph", normalize_line(p)) for p in paragraphs if normalize_line(p))
     if blocks:
@@ -109,10 +90,10 @@ def _paragraphs(paragraphs: list[str]) -> None:
 def targets() -> dict:
     sentences = _sentences()
     return {
-        "html": (markup(), _html),
+        "html": (markup(), check_markup),
         "bytes": (
             st.one_of(markup().map(lambda s: s.encode("utf-8", "surrogatepass")), st.binary(max_size=4000)),
-            _bytes,
+            check_bytes,
         ),
         "rules": (st.lists(ranking_prose(), min_size=1, max_size=6), _paragraphs),
         "mutate": (st.lists(mutated_corpus(sentences), min_size=1, max_size=5), _paragraphs),

@@ -160,6 +160,12 @@ def markup(draw) -> str:
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(markup())
 def test_arbitrary_markup_never_raises_and_facts_keep_their_invariants(page):
+    check_markup(page)
+
+
+def check_markup(page: str) -> None:
+    """A page is parsed or refused with HtmlError; what is parsed keeps the
+    fact invariants.  (tests/fuzz.py runs the same check.)"""
     try:
         article = parse_page(page, "random.html", None, None)
     except HtmlError:
@@ -170,6 +176,12 @@ def test_arbitrary_markup_never_raises_and_facts_keep_their_invariants(page):
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.one_of(markup().map(lambda s: s.encode("utf-8", "surrogatepass")), st.binary(max_size=600)))
 def test_arbitrary_bytes_are_read_or_refused_with_a_stage(raw):
+    check_bytes(raw)
+
+
+def check_bytes(raw: bytes) -> None:
+    """Bytes are read, or refused naming the stage and the reason; what is
+    read keeps the fact invariants.  (tests/fuzz.py runs the same check.)"""
     try:
         result = process(Document(source="random.html", raw=raw))
     except ExtractionError as exc:
