@@ -254,14 +254,7 @@ def child_flow(corpus: Path, warehouse: Path, runner: str = "threads", workers: 
     window = 2 if runner == "threads" else workers + 1
     started = time.perf_counter()
     summary = asyncio.run(flow_fn(warehouse=str(warehouse), sources=[str(corpus)], window=window))
-    seconds = time.perf_counter() - started
-    return {
-        "documents": summary["files_read"],
-        "facts": summary["facts_new"],
-        "seconds": seconds,
-        "peak_mb": peak_mb(),
-        "workers": len(summary.get("workers", [])),
-    }
+    return {**_flow_figures(summary, started), "workers": len(summary.get("workers", []))}
 
 
 def child_reextract(warehouse: Path) -> dict:
@@ -272,11 +265,15 @@ def child_reextract(warehouse: Path) -> dict:
 
     started = time.perf_counter()
     summary = asyncio.run(reextract(warehouse=str(warehouse), force=True))
-    seconds = time.perf_counter() - started
+    return _flow_figures(summary, started)
+
+
+def _flow_figures(summary: dict, started: float) -> dict:
+    """A flow run's figures: pages, new facts, seconds since ``started``, peak memory."""
     return {
         "documents": summary["files_read"],
         "facts": summary["facts_new"],
-        "seconds": seconds,
+        "seconds": time.perf_counter() - started,
         "peak_mb": peak_mb(),
     }
 
