@@ -208,7 +208,11 @@ def _recorded_run(
         summary = RunSummary(flow_name, warehouse, run_id, EXTRACTOR_VERSION, flow_run_id=_flow_run_id())
         loader = _Loader(db, run_id, summary, window, replace=replace)
         status = "failed"
-        with _one_client():
+        # A sync task called from an async flow otherwise opens its own
+        # Prefect client (an SSL context and an HTTP pool per task run, tens
+        # of milliseconds each on one core); tasks in the thread pool see
+        # this one through the copied context.
+        with SyncClientContext.get_or_create():
             try:
                 yield loader
                 loader.finish()
@@ -348,14 +352,6 @@ class _Loader:
 
 
 # --- flows ------------------------------------------------------------------------
-
-
-def _one_client():
-    """One Prefect API client for the whole run.  A sync task called from
-    an async flow otherwise opens its own (an SSL context and an HTTP pool
-    per task run, tens of milliseconds each on one core); tasks in the
-    thread pool see this one through the copied context."""
-    return SyncClientContext.get_or_create()
 
 
 @flow(name="chiso-ingest", log_prints=False)
