@@ -499,9 +499,6 @@ def read_blocks(fragment: str) -> list[Block]:
             continue
         seen.add(text)
         blocks.append(Block("heading" if node.name in _HEADINGS else "paragraph", text))
-    # BeautifulSoup's tree is a web of parent/child cycles that only the
-    # cyclic garbage collector frees, late and in bulk; free it now
-    soup.decompose()
     return blocks
 
 
