@@ -347,8 +347,8 @@ class _Loader:
         if len(summary.new_facts) < 500 and loaded.facts_new:
             summary.new_facts += [
                 {k: row[k] for k in ("entity", "index_code", "component", "year", "metric", "value")}
-                for row in outcome.batch.fact_versions
-            ][: 500 - len(summary.new_facts)]
+                for row in outcome.batch.rows("fact_versions", 500 - len(summary.new_facts))
+            ]
 
 
 # --- flows ------------------------------------------------------------------------

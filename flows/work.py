@@ -64,7 +64,8 @@ def extract_documents(
     store_documents: bool = True,
     extractor_version: str = EXTRACTOR_VERSION,
 ) -> BatchOutcome:
-    """Parse and extract every document; failures are recorded, not raised."""
+    """Parse and extract every document; failures are recorded, not raised.
+    The extracted tables come back as Arrow tables (:meth:`Batch.to_arrow`)."""
     outcome = BatchOutcome(Batch())
     batch = outcome.batch
     now = utcnow()
@@ -147,6 +148,7 @@ def extract_documents(
             )
         outcome.articles += 1
         outcome.facts += len(result.facts)
+    batch.to_arrow()
     return outcome
 
 

@@ -134,17 +134,42 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+Rows = list[dict[str, Any]] | pa.Table
+
+
 @dataclass(slots=True)
 class Batch:
-    """Rows to load together, one list of column dicts per table."""
+    """Rows to load together, per table: a list of column dicts, or an Arrow
+    table in the warehouse's schema (:meth:`to_arrow`)."""
 
-    documents: list[dict[str, Any]] = field(default_factory=list)
-    extractions: list[dict[str, Any]] = field(default_factory=list)
-    article_versions: list[dict[str, Any]] = field(default_factory=list)
-    fact_versions: list[dict[str, Any]] = field(default_factory=list)
-    failures: list[dict[str, Any]] = field(default_factory=list)
-    fetch_log: list[dict[str, Any]] = field(default_factory=list)
+    documents: Rows = field(default_factory=list)
+    extractions: Rows = field(default_factory=list)
+    article_versions: Rows = field(default_factory=list)
+    fact_versions: Rows = field(default_factory=list)
+    failures: Rows = field(default_factory=list)
+    fetch_log: Rows = field(default_factory=list)
     files_read: int = 0
+
+    # what extraction produces; documents, failures and the fetch log are
+    # still added to by the flow after extraction, so they stay lists
+    EXTRACTED = ("extractions", "article_versions", "fact_versions")
+
+    def to_arrow(self) -> Batch:
+        """Turn the extracted tables into Arrow tables, in place.
+
+        Done where extraction runs (a task thread, a Dask worker), so the one
+        process that writes the warehouse only appends: building the columns,
+        UTF-8 encoding every article's text, was a sixth of a load."""
+        for name in self.EXTRACTED:
+            setattr(self, name, _table(name, getattr(self, name)))
+        return self
+
+    def rows(self, name: str, limit: int | None = None) -> list[dict[str, Any]]:
+        """A table's rows as dicts, the first ``limit`` of them."""
+        rows = getattr(self, name)
+        if isinstance(rows, pa.Table):
+            return (rows if limit is None else rows.slice(0, limit)).to_pylist()
+        return list(rows if limit is None else rows[:limit])
 
 
 @dataclass(slots=True)
@@ -294,12 +319,20 @@ class Warehouse:
 # A run's loads are small inserts; left to DuckDB's defaults (80% of the
 # RAM, a thread per core) a run's memory grew with the warehouse it wrote,
 # 1.5x from 1,000 to 10,000 pages, where the rest of the run stays flat
-# (bench/run.py).
-WRITE_MEMORY = "128MB"
+# (bench/run.py).  At 128MB the checkpoints of a long run still filled the
+# budget (peak 382 MB at 10,000 pages against 281 MB at 1,000, loads as
+# plain calls); at 64MB the peak is 297 MB.
+WRITE_MEMORY = "64MB"
+# WAL size at which DuckDB checkpoints on its own.  Each checkpoint
+# compresses again the unfinished last segment of every column, so at the
+# default (16 MiB, two or three batches of articles) a 10,000-page run spent
+# a third of its loading time in checkpoints, more with the memory bound.
+CHECKPOINT_THRESHOLD = "32MB"
 
 
 def _tune_write_connection(con: duckdb.DuckDBPyConnection) -> None:
-    """Store text columns with ZSTD; bound the session's memory and threads.
+    """Store text columns with ZSTD; bound the session's memory and threads;
+    checkpoint less often than DuckDB's default.
 
     DuckDB's own compression choice tries several schemes on each segment
     of article text at every checkpoint; on a thousand news pages ZSTD made
@@ -312,6 +345,7 @@ def _tune_write_connection(con: duckdb.DuckDBPyConnection) -> None:
     # one thread: the inserts of a batch are small, and each DuckDB worker
     # thread keeps memory of its own (a seventh of that growth, measured)
     run(con, "SET threads = 1")
+    run(con, "SET checkpoint_threshold = ?", [CHECKPOINT_THRESHOLD])
     limit = os.environ.get("CHISO_WRITE_MEMORY") or WRITE_MEMORY
     try:
         run(con, "SET memory_limit = ?", [limit])
@@ -417,9 +451,12 @@ def run(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] | None =
     return cursor.fetchall() if cursor.description else []
 
 
-def _table(name: str, rows: Sequence[dict[str, Any]]) -> pa.Table:
-    """Rows as an Arrow table, built column by column."""
+def _table(name: str, rows: Rows) -> pa.Table:
+    """Rows as an Arrow table in the table's schema, built column by column
+    (a table already in that schema is used as it is)."""
     schema = SCHEMAS[name]
+    if isinstance(rows, pa.Table):
+        return rows if rows.schema.equals(schema) else rows.select(schema.names).cast(schema)
     return pa.Table.from_arrays([_column(rows, f) for f in schema], schema=schema)
 
 
