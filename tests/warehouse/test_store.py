@@ -465,7 +465,10 @@ def test_a_write_session_has_a_bounded_memory_budget(store, monkeypatch):
     with store.session() as session:
         limit = session.con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
         assert session.con.execute("SELECT current_setting('threads')").fetchone()[0] == 1
+        # fewer automatic checkpoints than DuckDB's 16 MiB of WAL
+        threshold = session.con.execute("SELECT current_setting('checkpoint_threshold')").fetchone()[0]
     assert limit.endswith("MiB") and float(limit.split()[0]) <= 64
+    assert threshold.endswith("MiB") and float(threshold.split()[0]) > 16
     monkeypatch.setenv("CHISO_WRITE_MEMORY", "256MB")
     with store.session() as session:
         assert session.con.execute("SELECT current_setting('memory_limit')").fetchone()[0].startswith("244")
