@@ -248,7 +248,7 @@ def _add_task_runner(parser: argparse.ArgumentParser) -> None:
         "--workers",
         type=int,
         metavar="N",
-        help="worker processes of the local Dask cluster (default: one per core)",
+        help="worker processes of the local Dask cluster (default: one per core chiso may use)",
     )
 
 
@@ -377,7 +377,9 @@ def _window(args: argparse.Namespace) -> int:
     last one loads); on Dask, one per worker and one more."""
     if args.task_runner == "threads" and not args.dask_address:
         return 2
-    return (args.workers or os.cpu_count() or 1) + 1
+    from flows.ingest import available_cores
+
+    return (args.workers or available_cores()) + 1
 
 
 def _print_summary(summary: dict, as_json: bool) -> None:

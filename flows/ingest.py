@@ -56,7 +56,7 @@ DEFAULT_BATCH_SIZE = 200
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 
 
-def _cores() -> int:
+def available_cores() -> int:
     """The cores this process may run on (its affinity), else all of them."""
     try:
         return len(os.sched_getaffinity(0))
@@ -73,13 +73,13 @@ def task_runner(kind: str = "threads", address: str | None = None, workers: int 
     core a second extraction thread only contends with the first (5% slower,
     bench/run.py), on two it gains about as much.  ``dask``: a Dask
     cluster through prefect-dask, the scheduler at ``address``, or else a
-    local cluster of ``workers`` processes (default: one per core).  Either
-    way this process alone writes the warehouse.
+    local cluster of ``workers`` processes (default: one per core it may
+    use).  Either way this process alone writes the warehouse.
     """
     if kind == "threads":
         from prefect.task_runners import ThreadPoolTaskRunner
 
-        return ThreadPoolTaskRunner(max_workers=workers or _cores())
+        return ThreadPoolTaskRunner(max_workers=workers or available_cores())
     if kind != "dask":
         raise ValueError(f"unknown task runner {kind!r}: use threads or dask")
     try:
@@ -91,7 +91,7 @@ def task_runner(kind: str = "threads", address: str | None = None, workers: int 
     return DaskTaskRunner(
         cluster_class="distributed.LocalCluster",
         cluster_kwargs={
-            "n_workers": workers or os.cpu_count() or 1,
+            "n_workers": workers or available_cores(),
             "threads_per_worker": 1,
             "processes": True,
             "dashboard_address": None,
