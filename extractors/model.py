@@ -77,6 +77,8 @@ class Fact:
 
     ``span`` is the evidence sentence's character range in ``Article.text``;
     ``value_span`` the range of the words that state the number.
+    ``group_size`` is how many units the ranking had, where the text says
+    so ("4/63", "thứ 2 trong 17 bộ"); None when it does not.
     """
 
     entity: str
@@ -89,6 +91,7 @@ class Fact:
     span: tuple[int, int]
     value_span: tuple[int, int]
     rule: str
+    group_size: int | None = None
 
     @property
     def key(self) -> tuple[str, str, str | None, int, str, float]:

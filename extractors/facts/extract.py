@@ -17,6 +17,7 @@ import bisect
 import math
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from extractors.facts import lexicon as lx
@@ -175,12 +176,17 @@ class _Context:
     previous_bound: list[_Bound] = field(default_factory=list)
 
 
-def extract_facts(article: Article) -> list[Fact]:
-    """Every fact the article states, each once, in reading order."""
+def extract_facts(article: Article, skip: Sequence[tuple[int, int]] = ()) -> list[Fact]:
+    """Every fact the article's prose states, each once, in reading order.
+
+    ``skip`` holds character ranges of ``article.text`` that are not prose
+    (tables, read by :mod:`extractors.tables`): no sentence overlapping one
+    is read, and they give the reader no context.
+    """
     doc = _analyse(article.text)
     if doc is None:
         return []
-    return _Reader(doc).run()
+    return _Reader(doc, skip).run()
 
 
 def _analyse(text: str) -> _Doc | None:
@@ -242,8 +248,10 @@ def _dominant_index(indices: list[IndexMention]) -> str | None:
 
 
 class _Reader:
-    def __init__(self, doc: _Doc) -> None:
+    def __init__(self, doc: _Doc, skip: Sequence[tuple[int, int]] = ()) -> None:
         self.doc = doc
+        self.skip = _merged(skip)
+        self.skip_starts = [a for a, _ in self.skip]
         self.text = doc.text
         self.ctx = _Context()
         self.facts: list[Fact] = []
@@ -261,8 +269,15 @@ class _Reader:
             self.ctx.paragraph_year_group = None
             self.ctx.paragraph_year_group_component = None
             for sentence in split_sentences(self.text, start, end, block_no):
-                self._read(sentence)
+                if not self._skipped(sentence):
+                    self._read(sentence)
         return self.facts
+
+    def _skipped(self, s: Sentence) -> bool:
+        # The ranges are merged and sorted: only the last one starting
+        # before the sentence ends can overlap it.
+        i = bisect.bisect_left(self.skip_starts, s.end)
+        return i > 0 and self.skip[i - 1][1] > s.start
 
     def _read(self, s: Sentence) -> None:
         text = self.text
@@ -967,6 +982,16 @@ class _Env:
     years: list[YearMention]
     owned: dict[int, YearMention]
     consumed: set[int]
+
+
+def _merged(ranges: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(ranges):
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+        else:
+            merged.append((a, b))
+    return merged
 
 
 def _drop_overlaps(mentions: list[MetricMention]) -> list[MetricMention]:
