@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from extractors import gazetteer
+
 # The separator between the parts of a compound name: "Bà Rịa - Vũng Tàu",
 # "Bà Rịa-Vũng Tàu", "Bà Rịa Vũng Tàu", "KH&CN", "Giáo dục - Đào tạo".
 _AND = r"(?:\s*(?:-|&|và|,)\s*|\s+)"
@@ -158,6 +160,14 @@ AGENCIES: dict[str, list[str]] = {
         r"ĐHQG\s*(?:TP\.?\s*)?HCM",
     ],
     "Kiểm toán Nhà nước": [r"Kiểm toán Nhà nước"],
+}
+
+# Countries, ranked only by the indices that rank countries (GII, EGDI): their
+# names and spellings are the gazetteer's (extractors/gazetteer/units.toml).
+COUNTRIES: dict[str, list[str]] = {
+    unit.name: [r"\s*".join(re.escape(w) for w in alias.split()) for alias in unit.aliases]
+    for unit in gazetteer.load().units
+    if unit.kind == "country"
 }
 
 # Other ranked bodies keep the name the article gives them: a head noun, then

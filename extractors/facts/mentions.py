@@ -22,7 +22,7 @@ class EntityMention:
     start: int
     end: int
     name: str
-    kind: str  # "province" | "ministry" | "agency" | "org"
+    kind: str  # "province" | "ministry" | "agency" | "country" | "org"
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +97,13 @@ _AGENCY_ALL_RE = re.compile(
     rf"{_WORD_START}(?P<core>{_alternation([v for vs in lx.AGENCIES.values() for v in vs])}){_WORD_END}",
     re.IGNORECASE,
 )
+_COUNTRY_RES = {
+    name: re.compile(rf"(?:{_alternation(variants)})", re.IGNORECASE)
+    for name, variants in lx.COUNTRIES.items()
+}
+_COUNTRY_ALL_RE = re.compile(
+    rf"{_WORD_START}(?P<core>{_alternation([v for vs in lx.COUNTRIES.values() for v in vs])}){_WORD_END}"
+)
 _ORG_HEAD_RE = re.compile(rf"{_WORD_START}{lx.ORG_HEADS}(?=\s)")
 _TOKEN_RE = re.compile(r"\s*([\w&.'-]+)")
 _ORG_STOP = frozenset(
@@ -161,6 +168,10 @@ def find_entities(text: str) -> list[EntityMention]:
         if not match.group("prefix") and _person_name_before(text, match.start()):
             continue
         found.append((match.start(), match.end(), name, "province", 2))
+    for match in _COUNTRY_ALL_RE.finditer(text):
+        name = _canonical(match.group("core"), _COUNTRY_RES)
+        if name and not _person_name_before(text, match.start()):
+            found.append((match.start(), match.end(), name, "country", 1))
     for match in _ORG_HEAD_RE.finditer(text):
         end = _org_name_end(text, match.end())
         if end > match.end():

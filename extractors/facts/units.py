@@ -63,8 +63,13 @@ def split_blocks(text: str) -> list[tuple[int, int]]:
     return ranges
 
 
-def split_sentences(text: str, start: int, end: int, block: int) -> list[Sentence]:
-    sentences = []
+def split_sentences(
+    text: str, start: int, end: int, block: int, max_len: int | None = None
+) -> list[Sentence]:
+    """The sentences of ``text[start:end]``; with ``max_len``, a longer one is
+    cut at its last ";", "," or space before the limit, so no sentence is
+    longer (a table flattened into one line, a run-on list)."""
+    spans = []
     begin = start
     for match in _SENTENCE_END_RE.finditer(text, start, end):
         word = _LAST_WORD_RE.search(text, max(begin, match.start() - 12), match.start())
@@ -72,14 +77,31 @@ def split_sentences(text: str, start: int, end: int, block: int) -> list[Sentenc
             word.group(1) in _ABBREVIATIONS or (len(word.group(1)) == 1 and word.group(1).isalpha())
         ):
             continue
-        sentences.append(_make_sentence(text, begin, match.end(), block))
+        spans.append((begin, match.end()))
         begin = match.end()
         while begin < end and text[begin].isspace():
             begin += 1
     for line_start, line_end in _lines(text, begin, end):
         if line_end > line_start:
-            sentences.append(_make_sentence(text, line_start, line_end, block))
+            spans.append((line_start, line_end))
+    sentences = []
+    for a, b in spans:
+        for piece_start, piece_end in _bounded(text, a, b, max_len):
+            sentences.append(_make_sentence(text, piece_start, piece_end, block))
     return sentences
+
+
+def _bounded(text: str, start: int, end: int, max_len: int | None):
+    while max_len is not None and end - start > max_len:
+        limit = start + max_len
+        cut = max(text.rfind(";", start, limit), text.rfind(",", start, limit))
+        if cut <= start + max_len // 2:
+            cut = text.rfind(" ", start, limit)
+        if cut <= start:
+            cut = limit - 1
+        yield start, cut + 1
+        start = cut + 1
+    yield start, end
 
 
 def _lines(text: str, start: int, end: int):

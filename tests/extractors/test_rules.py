@@ -8,17 +8,22 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.facts import rules as R
 from extractors.facts.extract import extract_facts
-from extractors.facts.mentions import find_entities, find_indices
-from extractors.facts.units import split_sentences
-from extractors.text.normalize import normalize_line
+from extractors.facts.rules.changes import RankChangeRule, UnchangedRule
+from extractors.facts.rules.ranks import (
+    LeaderRule,
+    NumberOneRule,
+    ParenFractionRule,
+    RankPositionRule,
+    TakeOverRule,
+)
+from extractors.facts.rules.scores import ScoreCueRule, ScoreUnitRule
 from extractors.text.txt import parse_txt
+from tests.extractors.rulectx import sentence_context
 
 
-def _sentence(text: str):
-    text = normalize_line(text)
-    return text, split_sentences(text, 0, len(text), 0)[0]
+def _find(rule, text: str):
+    return rule().find(sentence_context(text))
 
 
 def _values(mentions, metric=None):
@@ -63,8 +68,7 @@ def case(text, expected, **marks):
     ],
 )
 def test_rank_position_rule(text, expected):
-    text, sentence = _sentence(text)
-    assert _values(R.RANK_POSITION.find(text, sentence)) == expected
+    assert _values(_find(RankPositionRule, text)) == expected
 
 
 @pytest.mark.parametrize(
@@ -79,8 +83,7 @@ def test_rank_position_rule(text, expected):
     ],
 )
 def test_rank_position_rule_marks_regional_ranks(text, regional):
-    text, sentence = _sentence(text)
-    mentions = R.RANK_POSITION.find(text, sentence)
+    mentions = _find(RankPositionRule, text)
     assert mentions and mentions[0].regional is regional
 
 
@@ -103,16 +106,14 @@ def test_rank_position_rule_marks_regional_ranks(text, regional):
     ],
 )
 def test_leader_rule(text, expected):
-    text, sentence = _sentence(text)
-    found = [m for m in R.LEADER.find(text, sentence, find_entities(text)) if not m.component_list]
+    found = [m for m in _find(LeaderRule, text) if not m.component_list]
     assert _values(found) == expected
 
 
 def test_leader_rule_reads_component_lists_as_such():
-    text, sentence = _sentence(
-        "Bắc Giang có hai chỉ số thành phần dẫn đầu cả nước là Chi phí không chính thức"
+    (mention,) = _find(
+        LeaderRule, "Bắc Giang có hai chỉ số thành phần dẫn đầu cả nước là Chi phí không chính thức"
     )
-    (mention,) = R.LEADER.find(text, sentence, find_entities(text))
     assert mention.component_list
 
 
@@ -126,15 +127,13 @@ def test_leader_rule_reads_component_lists_as_such():
     ],
 )
 def test_number_one_rule(text, expected):
-    text, sentence = _sentence(text)
-    assert _values(R.NUMBER_ONE.find(text, sentence, find_indices(text))) == expected
+    assert _values(_find(NumberOneRule, text)) == expected
 
 
 def test_take_over_rule_gives_the_rank_to_its_former_holder():
-    text, sentence = _sentence(
-        "NHNN đã vượt lên, chiếm vị trí đứng đầu PAR INDEX của Bộ Giao thông Vận tải năm 2014"
+    (mention,) = _find(
+        TakeOverRule, "NHNN đã vượt lên, chiếm vị trí đứng đầu PAR INDEX của Bộ Giao thông Vận tải năm 2014"
     )
-    (mention,) = R.TAKE_OVER.find(text, sentence, find_entities(text))
     assert mention.explicit_entity.name == "Bộ Giao thông vận tải"
     assert mention.explicit_years == (2014,)
 
@@ -147,8 +146,7 @@ def test_take_over_rule_gives_the_rank_to_its_former_holder():
     ],
 )
 def test_paren_fraction_rule(text, expected):
-    text, sentence = _sentence(text)
-    assert _values(R.PAREN_FRACTION.find(text, sentence, find_entities(text))) == expected
+    assert _values(_find(ParenFractionRule, text)) == expected
 
 
 # --- scores -------------------------------------------------------------------
@@ -177,8 +175,7 @@ def test_paren_fraction_rule(text, expected):
     ],
 )
 def test_score_unit_rule(text, expected):
-    text, sentence = _sentence(text)
-    assert _values(R.SCORE_UNIT.find(text, sentence)) == pytest.approx(expected)
+    assert _values(_find(ScoreUnitRule, text)) == pytest.approx(expected)
 
 
 @pytest.mark.parametrize(
@@ -197,8 +194,7 @@ def test_score_unit_rule(text, expected):
     ],
 )
 def test_score_cue_rule(text, expected):
-    text, sentence = _sentence(text)
-    assert _values(R.SCORE_CUE.find(text, sentence, [])) == pytest.approx(expected)
+    assert _values(_find(ScoreCueRule, text)) == pytest.approx(expected)
 
 
 # --- rank changes ----------------------------------------------------------------
@@ -222,13 +218,11 @@ def test_score_cue_rule(text, expected):
     ],
 )
 def test_rank_change_rule(text, expected):
-    text, sentence = _sentence(text)
-    assert _values(R.RANK_CHANGE.find(text, sentence)) == expected
+    assert _values(_find(RankChangeRule, text)) == expected
 
 
 def test_rank_change_rule_keeps_the_edition_it_compares_with():
-    text, sentence = _sentence("giảm 3 bậc so năm 2018, nhưng tăng 25 bậc so năm 2016")
-    first, second = R.RANK_CHANGE.find(text, sentence)
+    first, second = _find(RankChangeRule, "giảm 3 bậc so năm 2018, nhưng tăng 25 bậc so năm 2016")
     assert (first.compare_year, second.compare_year) == (2018, 2016)
 
 
@@ -241,8 +235,7 @@ def test_rank_change_rule_keeps_the_edition_it_compares_with():
     ],
 )
 def test_unchanged_rule(text, expected):
-    text, sentence = _sentence(text)
-    assert _values(R.UNCHANGED.find(text, sentence)) == expected
+    assert _values(_find(UnchangedRule, text)) == expected
 
 
 # --- the whole extractor on FACTS.md's examples -------------------------------------

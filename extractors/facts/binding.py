@@ -1,0 +1,437 @@
+"""Attachment: which unit, index, component and edition a number belongs to.
+
+Every strategy binds through these functions, so the evidence a fact needs
+is decided in one place: the sentence first, then the clause, then the
+paragraph and the article, and never across words that name another
+ranking.  A mention that cannot be tied to a unit, an index and an edition
+gives nothing: a missing fact costs less than a wrong one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors import gazetteer
+from extractors.facts import lexicon as lx
+from extractors.facts import vocab as V
+from extractors.facts.context import SentenceContext
+from extractors.facts.mentions import EntityMention, IndexMention, YearMention
+from extractors.facts.records import Claim, MetricMention, Value
+
+I = re.IGNORECASE
+
+_DATELINE_AFTER_RE = re.compile(r"\s*\((?:TTXVN|[A-ZĐ]{2,}\w*\b|[^()]*\d{1,2}/\d{1,2})[^()]*\)")
+_LOCATION_BEFORE_RE = re.compile(r"(?:\btại|\bở|diễn ra ở|tổ chức ở|đến|thăm)\s+$", I)
+_PRESS_BEFORE_RE = re.compile(r"(?:\bBáo|\bbáo|Đài PT-?TH|Cổng TTĐT|Tạp chí|Trang)\s+$")
+_OBJECT_BEFORE_RE = re.compile(
+    r"(?:\bsau|\btrên|\bkém|\bhơn|so với|vượt qua|\bvượt|bỏ xa|theo sau|nhường[^,;]{0,30}?cho)\s*$", I
+)
+_ANAPHOR_START_RE = re.compile(r"\s*\"?(?:Số liệu|Con số|Điểm số|Kết quả) (?:này|đó|trên)\b", I)
+_INTRO_WITH_RE = re.compile(r"\s*(?:với|đạt)\b", I)
+_LATER_COPULA_RE = re.compile(r"\blà\s+")
+_EACH_RE = re.compile(rf"\s*(?:\([^()]*\)\s*)?{V.alt('lists.each')}\b", I)
+_LIST_GLUE_RE = re.compile(r"\s*(?:,|và|,\s*và|;)\s*")
+_BARE_MINISTRY_LIST_RE = re.compile(r"các\s+Bộ\s*:\s*", I)
+
+_COMPONENT_CUE_BEFORE_RE = re.compile(
+    r"(?:chỉ số|thành phần|trục|lĩnh vực|hạng mục|trụ cột|về|ở|là|và|:|,|;)\s*(?:\"\s*)?"
+    r"(?:\S+\s+){0,1}?$",
+    I,
+)
+_COMPONENT_CUE_AFTER_RE = re.compile(
+    r"\s*(?:\"\s*)?(?:\(|xếp|đứng|đạt|là|với|giữ|tăng|giảm|\d|của\s+\S+\s+(?:đứng|dẫn)|"
+    r"(?:\S+\s+){0,4}?(?:xếp|đứng|đạt|giữ|tăng|giảm))",
+    I,
+)
+# "xếp thứ 20 về hạ tầng nhân lực ...", "xếp vị trí 4/63 ở chỉ số thành phần 3 về ...",
+# "xếp hạng 2 chỉ số hạ tầng kỹ thuật", "dẫn đầu chỉ số ứng dụng CNTT".
+_COMPONENT_AFTER_RANK_RE = re.compile(
+    r"(?:\s*/\s*\d+)?(?:(?:(?!xếp|đứng|vị trí|hạng)[^\d,;()]){0,30}?(?:về|ở)\s+|\s+(?=chỉ số|trụ cột))"
+    r"(?:các\s+)?"
+    r"(?:chỉ số\s+)?(?:thành phần\s+)?(?:số\s+)?(?:\d+\s+)?(?:(?:về|liên quan đến)\s+)?(?:\"\s*)?",
+    I,
+)
+_YEAR_AFTER_GAP_RE = re.compile(r"\s*[,(]?\s*(?:của\s+|trong\s+|vào\s+)?(?:năm\s+)?", I)
+_YEAR_BEFORE_GAP_RE = re.compile(r"\s*(?:là|đạt|với)\s*", I)
+# "(năm 2017 là 41)": that year heads a value of its own.
+_YEAR_HEADS_VALUE_RE = re.compile(r"\s*(?:là|đạt|xếp|đứng)\s+(?:thứ\s+)?\d", I)
+_COMPARE_CLAUSE_RE = re.compile(r"\bso\s+(?:với\s+)?", I)
+_OTHER_METRIC_RE = re.compile(r"\d[\d.,]*\s*(?:điểm|%)|xếp|đứng|vị trí|bậc", I)
+# "đứng thứ 5 cả nước về thu hút FDI": a ranking that is not an index's.
+_OFF_TOPIC_RE = re.compile(rf"(?<![\w]){V.alt('context.off_topic')}(?![\w])", I)
+_ABOUT_RE = re.compile(
+    r"(?:(?!xếp|đứng|vị trí|hạng|điểm|\bvà\b|[\d(])[^,;])*?(?<![\w])(?<!thuộc )"
+    r"(?:về|trong lĩnh vực|ở lĩnh vực|ở mảng|về mặt)\s+",
+    I,
+)
+_HYPOTHETICAL_RE = re.compile(rf"(?<![\w]){V.alt('context.hypothetical')}(?![\w])", I)
+_FORMER_AFTER_RE = re.compile(r"\s*\(\s*cũ\s*\)|\s+cũ(?![\w])", I)
+# What may follow "về" and still be about the index: a component or index
+# name (checked against the mentions), or these framing words.
+_ABOUT_FRAME_RE = re.compile(
+    r"(?:(?:các|những|\d+|hai|ba|bốn|năm|sáu|bảy|tám|cả)\s+)?(?:chỉ số|chỉ tiêu|trụ cột|lĩnh vực|trục|"
+    r"hạng mục|nội dung|tiêu chí|thành phần|điểm số|tổng điểm|kết quả|mức độ|xếp hạng|bảng xếp hạng|"
+    r"thứ hạng|năng lực|chuyển đổi số|cải cách hành chính|hiệu quả|sự hài lòng|mức độ hài lòng)",
+    I,
+)
+
+
+# --- entities ---------------------------------------------------------------
+
+
+def eligible(ctx: SentenceContext, e: EntityMention) -> bool:
+    """Whether an entity can be the subject of a number in its sentence."""
+    text, s = ctx.text, ctx.s
+    before = text[max(s.start, e.start - 30) : e.start]
+    if _LOCATION_BEFORE_RE.search(before) or _PRESS_BEFORE_RE.search(before):
+        return False
+    if _OBJECT_BEFORE_RE.search(before):
+        return False
+    block_start = ctx.doc.blocks[s.block][0]
+    if e.start - block_start <= 2 and _DATELINE_AFTER_RE.match(text, e.end):
+        return False
+    return True
+
+
+def entity_groups(ctx: SentenceContext, entities: list[EntityMention]) -> list[list[EntityMention]]:
+    """Runs of entities joined by commas and "và": "A, B (0,8 điểm) và C"."""
+    from extractors.facts.mentions import find_bare_ministries
+
+    text, s = ctx.text, ctx.s
+    groups: list[list[EntityMention]] = []
+    current: list[EntityMention] = []
+    for e in entities:
+        if current:
+            prev = current[-1]
+            gap_start = prev.end
+            paren = next((p for p in s.parens if p[0] - prev.end in (0, 1)), None)
+            if paren:
+                gap_start = paren[1]
+            if _LIST_GLUE_RE.fullmatch(text, gap_start, e.start):
+                current.append(e)
+                continue
+            groups.append(current)
+        current = [e]
+    if current:
+        groups.append(current)
+    bare = _BARE_MINISTRY_LIST_RE.search(text, s.start, s.end)
+    if bare:
+        items = find_bare_ministries(text, bare.end(), s.end)
+        if items:
+            groups.append(items)
+    return groups
+
+
+def group_of(ctx: SentenceContext, e: EntityMention) -> list[EntityMention] | None:
+    return next((g for g in ctx.groups if any(x.start == e.start for x in g)), None)
+
+
+def bind_entity(ctx: SentenceContext, m: MetricMention) -> list[EntityMention] | None:
+    """The entity a mention is about; [] when nobody can be named, None when
+    the wording names somebody chiso does not know (drop it)."""
+    s, text = ctx.s, ctx.text
+    if m.explicit_entity is not None:
+        return [m.explicit_entity]
+    anchor = m.start
+    paren = s.paren_of(m.start)
+    if paren:
+        inside = ctx.doc.within(ctx.doc.entities, paren[0], m.start)
+        if inside:
+            return [inside[-1]]
+        owner = [e for e in ctx.doc.within(ctx.doc.entities, s.start, paren[0]) if 0 <= paren[0] - e.end <= 1]
+        if owner:
+            return [owner[-1]]
+        anchor = paren[0]
+    if m.copula_at is not None:
+        at = next(iter(ctx.doc.within(ctx.doc.entities, m.copula_at, m.copula_at + 2)), None)
+        if at is not None:
+            return [at]
+        if text[m.copula_at : m.copula_at + 1].isupper():
+            return None
+    clause = s.clause_of(anchor)
+    if _INTRO_WITH_RE.match(text, clause[0], clause[1]):
+        if not [e for e in ctx.eligible if clause[0] <= e.start < clause[1]]:
+            after = [e for e in ctx.eligible if e.start >= clause[1] and s.paren_of(e.start) is None]
+            if after:
+                return single_or_each(ctx, after[0])
+    left = [
+        e
+        for e in ctx.eligible
+        if e.end <= anchor and (s.paren_of(e.start) is None or s.paren_of(e.start) == s.paren_of(anchor))
+    ]
+    if left:
+        return single_or_each(ctx, left[-1])
+    later = _LATER_COPULA_RE.search(text, m.end, clause[1])
+    if later:
+        at = next((e for e in ctx.eligible if e.start == later.end()), None)
+        if at is not None:
+            return [at]
+    if any(e.start < anchor for e in ctx.entities):
+        return []  # somebody is named before, but not as the subject
+    if ctx.state.topic is not None:
+        return [ctx.state.topic]
+    if ctx.doc.title_entity is not None and not ctx.doc.entities_in_body:
+        return [ctx.doc.title_entity]
+    return []
+
+
+def single_or_each(ctx: SentenceContext, e: EntityMention) -> list[EntityMention] | None:
+    group = group_of(ctx, e)
+    if group is None or len(group) == 1:
+        return [e]
+    if _EACH_RE.match(ctx.text, group[-1].end):
+        return list(group)
+    return None  # "A và B xếp thứ 3": whose rank?  Drop rather than guess.
+
+
+# --- index ---------------------------------------------------------------------
+
+
+def off_topic(ctx: SentenceContext, m: MetricMention) -> bool:
+    """A number about a ranking that is not an index's: "đứng thứ 5 cả nước
+    về thu hút FDI", "về tỉ trọng kinh tế số trên GRDP", "tăng trưởng GRDP
+    đứng thứ 3"; or a hypothetical ("nếu xét trước khi sáp nhập")."""
+    text, s = ctx.text, ctx.s
+    clause = s.clause_of(m.start)
+    segment = s.segment_of(m.start)
+    if _HYPOTHETICAL_RE.search(text, segment[0], m.start):
+        return True
+    about = _ABOUT_RE.match(text, m.end, min(clause[1], m.end + 40))
+    if about and not _about_index(ctx, about.end()):
+        return True
+    head = text[max(clause[0], m.start - 50) : m.start]
+    if _OFF_TOPIC_RE.search(head) and not ctx.doc.within(
+        ctx.doc.indices, max(clause[0], m.start - 50), m.start
+    ):
+        return True
+    return False
+
+
+def _about_index(ctx: SentenceContext, pos: int) -> bool:
+    """Whether the words at ``pos`` (after "về") name an index, a component
+    or a framing word, not some other ranking."""
+    text = ctx.text
+    named = [*ctx.components, *ctx.indices, *ctx.entities]
+    if any(0 <= n.start - pos <= 2 for n in named):
+        return True
+    if _ABOUT_FRAME_RE.match(text, pos):
+        return not _OFF_TOPIC_RE.match(text, _ABOUT_FRAME_RE.match(text, pos).end() + 1)
+    # "về đích", "về nhì": not a topic at all.
+    return bool(re.match(r"(?:đích|nhì|nhất|ba|cuối|sau|trước|số|thứ)\b", text[pos : pos + 10], I))
+
+
+def bind_index(ctx: SentenceContext, m: MetricMention) -> list[str]:
+    s, indices = ctx.s, ctx.indices
+    if off_topic(ctx, m):
+        return []
+    if indices:
+        segment = s.segment_of(m.start)
+        pool = [i for i in indices if segment[0] <= i.start < segment[1]] or indices
+        # "đứng đầu trên cả 2 bảng xếp hạng PAR INDEX và SIPAS": each index.
+        after = [i for i in pool if i.start >= m.end and i.start - m.end <= 80]
+        if len(after) >= 2 and re.search(r"cả (?:hai|2|ba|3)\b", ctx.text[m.end : after[0].start], I):
+            return list(dict.fromkeys(i.code for i in after))
+
+        def distance(i: IndexMention) -> tuple[int, int]:
+            if i.end <= m.start:
+                return (m.start - i.end, 0)
+            return (max(0, i.start - m.end), 1)
+
+        return [min(pool, key=distance).code]
+    if ctx.state.paragraph_index:
+        return [ctx.state.paragraph_index]
+    if ctx.doc.dominant_index:
+        return [ctx.doc.dominant_index]
+    return []
+
+
+# --- component ----------------------------------------------------------------
+
+
+def component_cued(ctx: SentenceContext, c) -> bool:
+    """A component name counts only where it names a component: after
+    "chỉ số", "về", "ở", at a clause start, or right before its number."""
+    if c.index_code == "*":
+        return True
+    text = ctx.text
+    clause = ctx.s.clause_of(c.start)
+    before = text[max(clause[0], c.start - 30) : c.start]
+    if not before.strip() or _COMPONENT_CUE_BEFORE_RE.search(before):
+        return True
+    return bool(_COMPONENT_CUE_AFTER_RE.match(text, c.end))
+
+
+def bind_component(ctx: SentenceContext, m: MetricMention, index: str) -> str | None:
+    s, text = ctx.s, ctx.text
+    usable = [c for c in ctx.components if c.index_code in (index, "*") and component_cued(ctx, c)]
+    paren = s.paren_of(m.start)
+    if paren:
+        inside = [c for c in usable if paren[0] <= c.start < m.start]
+        if inside:
+            return inside[-1].code
+    clause_end = s.clause_of(m.end)[1]
+    for c in usable:
+        if m.end <= c.start <= clause_end + 1 and _COMPONENT_AFTER_RANK_RE.fullmatch(text, m.end, c.start):
+            if m.metric == "rank" or not re.match(r"\s+(?:chỉ số|trụ cột)", text[m.end : c.start]):
+                return c.code
+    anchor = paren[0] if paren else m.start
+    segment = s.segment_of(anchor)
+    left = [
+        c
+        for c in usable
+        if segment[0] <= c.start
+        and c.end <= anchor
+        and (s.paren_of(c.start) is None or s.paren_of(c.start) == paren)
+    ]
+    if left and not ctx.doc.within(ctx.doc.indices, left[-1].end, anchor):
+        return left[-1].code
+    if _ANAPHOR_START_RE.match(text, s.start) and ctx.state.previous:
+        return ctx.state.previous[-1].component
+    return None
+
+
+# --- years ---------------------------------------------------------------------
+
+
+def adjacent_year(ctx: SentenceContext, m: MetricMention) -> YearMention | None:
+    """A year written right after or before a value: "vị trí thứ 5 năm 2023",
+    "năm 2018 là 81,24%", "bậc 20 (năm 2015)"."""
+    text = ctx.text
+    if m.metric != "rank_change":
+        last_value_end = m.values[-1][2]
+        for y in ctx.years:
+            if 0 <= y.start - last_value_end <= 22 and y.role in ("plain", "paren", "list"):
+                gap = text[last_value_end : y.start]
+                if (
+                    _YEAR_AFTER_GAP_RE.fullmatch(gap)
+                    and (m.metric != "rank" or y.role == "paren" or re.search(r"năm|\(|của|trong", gap))
+                    and not _YEAR_HEADS_VALUE_RE.match(text, y.end)
+                ):
+                    return y
+    first_value_start = m.values[0][1]
+    for y in ctx.years:
+        if 0 <= first_value_start - y.end <= 8 and _YEAR_BEFORE_GAP_RE.fullmatch(
+            text, y.end, first_value_start
+        ):
+            return y
+    return None
+
+
+def in_compare_clause(ctx: SentenceContext, y: YearMention) -> bool:
+    s = ctx.s
+    clause_start = s.clause_of(y.start)[0]
+    paren = s.paren_of(y.start)
+    if paren:
+        clause_start = max(clause_start, paren[0])
+    return bool(_COMPARE_CLAUSE_RE.search(ctx.text, clause_start, y.start))
+
+
+def bind_years(ctx: SentenceContext, m: MetricMention, i: int | None) -> tuple[int, ...] | None:
+    if m.explicit_years:
+        return m.explicit_years
+    if i is not None and i in ctx.owned:
+        return ctx.owned[i].years
+    mine = {id(y) for y in ctx.owned.values()}
+    usable = [y for y in ctx.years if id(y) not in mine]
+    if m.role in ("from", "compare"):
+        # "từ vị trí 47 lên vị trí 13": the earlier edition.
+        compare = [y for y in usable if y.role == "compare" and len(y.years) == 1]
+        if compare:
+            return compare[0].years
+        base = bind_years_plain(ctx, m, usable) or (ctx.doc.edition,)
+        return (base[0] - 1,) if base[0] else None
+    return bind_years_plain(ctx, m, usable)
+
+
+def unowned_years(ctx: SentenceContext) -> list[YearMention]:
+    mine = {id(y) for y in ctx.owned.values()}
+    return [y for y in ctx.years if id(y) not in mine]
+
+
+def bind_years_plain(ctx: SentenceContext, m: MetricMention, usable) -> tuple[int, ...] | None:
+    s = ctx.s
+    paren = s.paren_of(m.start)
+    segment = s.segment_of(m.start)
+
+    def ok(y: YearMention) -> bool:
+        return (
+            y.role in ("plain", "list", "paren")
+            and not in_compare_clause(ctx, y)
+            and (s.paren_of(y.start) is None or s.paren_of(y.start) == paren)
+        )
+
+    if paren:
+        inside = [y for y in usable if paren[0] <= y.start < m.start and ok(y)]
+        if inside:
+            return inside[-1].years
+    left = [y for y in usable if segment[0] <= y.start and y.end <= m.start and ok(y)]
+    if left:
+        return left[-1].years
+    right = [y for y in usable if m.end <= y.start < segment[1] and ok(y)]
+    if right and not _OTHER_METRIC_RE.search(ctx.text, m.end, right[0].start):
+        return right[0].years
+    if ctx.state.paragraph_year is not None:
+        return (ctx.state.paragraph_year,)
+    if ctx.doc.edition is not None:
+        return (ctx.doc.edition,)
+    return None
+
+
+def streak_excludes(ctx: SentenceContext, m: MetricMention, year: int) -> bool:
+    """ "17 năm liền (2008 - 2024)": only an edition inside the streak."""
+    segment = ctx.s.segment_of(m.start)
+    return any(
+        y.role == "streak" and segment[0] <= y.start < segment[1] and year not in y.years for y in ctx.years
+    )
+
+
+# --- claims ---------------------------------------------------------------------
+
+
+def make(
+    ctx: SentenceContext,
+    m: MetricMention,
+    entity: EntityMention,
+    code: str,
+    component,
+    year: int,
+    value: Value,
+) -> list[Claim]:
+    """The claims of one value, or none when the value cannot be a fact of
+    this unit in this edition."""
+    v, start, end = value
+    name = unit_name(ctx, entity, code, year)
+    if name is None:
+        return []
+    if m.metric == "rank_change" and m.compare_year is not None and m.compare_year != year - 1:
+        return []  # "tăng 25 bậc so năm 2016" in 2019: not the previous edition
+    if m.metric == "score" and not score_plausible(m, code, v):
+        return []
+    if m.metric == "rank" and (not float(v).is_integer() or v < 1):
+        return []
+    out = [Claim(name, code, component, year, m.metric, v, (start, end), m.rule, m.group_size)]
+    if m.pair_score is not None:
+        sv, ss, se = m.pair_score
+        if score_plausible(None, code, sv):
+            out.append(Claim(name, code, component, year, "score", sv, (ss, se), m.rule))
+    return out
+
+
+def unit_name(ctx: SentenceContext, entity: EntityMention, code: str, year: int) -> str | None:
+    """The entity's name in the map its edition was ranked on (FACTS.md):
+    "TP Huế" is Thừa Thiên Huế in PCI 2023 and Huế in DTI 2024; Quảng Nam
+    ranks in no edition from 2025, nor does a country in a provincial index."""
+    if entity.kind == "org":
+        groups = gazetteer.groups_ranked(code)
+        return entity.name if "other" in groups else None
+    if _FORMER_AFTER_RE.match(ctx.text, entity.end) and year >= 2025:
+        return None  # "Quảng Nam (cũ)": a unit merged away
+    unit = gazetteer.resolve(entity.name, code, year)
+    return unit.name if unit is not None else None
+
+
+def score_plausible(m: MetricMention | None, code: str, value: float) -> bool:
+    if m is not None and "percent" in m.flags and code not in lx.PERCENT_INDICES:
+        return False
+    low, high = lx.SCORE_RANGES.get(code, (0.0, 100.0))
+    return low < value <= high

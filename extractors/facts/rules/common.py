@@ -1,0 +1,75 @@
+"""Pattern parts and traps that several rules share."""
+
+from __future__ import annotations
+
+import re
+
+from extractors.facts import vocab as V
+from extractors.facts.units import Sentence
+from extractors.text.numbers import parse_number
+
+I = re.IGNORECASE
+INT = r"\d{1,3}(?![\d.,]\d)"
+YEAR = r"(?:19[89]\d|20\d\d)"
+ORD = V.alt_of([*V.ORDINAL_WORDS, "một"])
+# Position words: "vị trí", "thứ hạng", "hạng".
+POSITION = V.alt("rank.position")
+
+
+def value(written: str) -> float:
+    return parse_number(written)
+
+
+# --- regions: a rank inside a region or sub-group is not a fact (FACTS.md) ---
+
+REGION_RE = re.compile(
+    rf"(?<![\w])(?!{V.alt('context.not_regions')}(?![\w])){V.alt('context.regions')}(?![\w])", I
+)
+_REGION_FRAME_RE = re.compile(
+    r"(?:so với|trong|ở|tại|đối với|giữa)\s+(?:các\s+|những\s+)?(?:tỉnh[\w ,]{0,20}?\s+)?"
+    r"(?:thuộc\s+|trong\s+)?(?:khu vực|vùng)\b",
+    I,
+)
+# Where a window after a rank stops: the next statement.
+_NEXT_METRIC_RE = re.compile(r"\b(?:xếp|đứng|đạt|vị trí|tăng|giảm|tụt)\b|\(|\d+[.,]\d+", I)
+
+
+def regional_after(text: str, sentence: Sentence, pos: int) -> bool:
+    """A region named right after a rank, before anything else is stated:
+    "hạng 3/13 tỉnh, thành phố khu vực ĐBSCL", "xếp thứ 2 khu vực Tây Nguyên"."""
+    end = min(sentence.segment_of(pos)[1], pos + 60)
+    paren = sentence.paren_of(pos)
+    if paren:
+        end = min(end, paren[1])
+    window = text[pos:end]
+    stop = _NEXT_METRIC_RE.search(window)
+    if stop:
+        window = window[: stop.start()]
+    return bool(REGION_RE.search(window))
+
+
+def regional_frame(text: str, sentence: Sentence, pos: int) -> bool:
+    """A rank read inside a regional frame: "So với các tỉnh khu vực X, ..."."""
+    return bool(_REGION_FRAME_RE.search(text, max(sentence.start, pos - 200), pos))
+
+
+def regional(text: str, sentence: Sentence, start: int, end: int) -> bool:
+    return regional_after(text, sentence, end) or regional_frame(text, sentence, start)
+
+
+# After a number these make it a count: "xếp hạng 63 tỉnh", "3 năm".
+COUNT_AFTER_RE = re.compile(rf"\s*(?:{V.alt('rank.count_nouns')}|năm(?!\s+(?:19|20)\d\d)|%)(?![\w])", I)
+
+# "/63 tỉnh", "trong 17 bộ", "trên tổng số 63 tỉnh": the size of the ranking.
+_GROUP_SIZE_AFTER_RE = re.compile(
+    rf"\s*(?:/\s*(?P<den>\d{{1,3}})(?![\d.,]\d)|(?:trong|trên|của)\s+(?:tổng\s+số\s+|số\s+)?(?P<n>\d{{1,3}})"
+    rf"\s+(?:{V.alt('rank.unit_nouns')})(?![\w]))",
+    I,
+)
+
+
+def group_size_after(text: str, pos: int, limit: int) -> int | None:
+    match = _GROUP_SIZE_AFTER_RE.match(text, pos, limit)
+    if not match:
+        return None
+    return int(match.group("den") or match.group("n"))

@@ -1,0 +1,237 @@
+"""Strategies for lists: components listed after one rank, units paired with
+values in order ("lần lượt", "tương ứng"), and positions stated by an
+ordered or continued list."""
+
+from __future__ import annotations
+
+import re
+
+from extractors.facts import binding as B
+from extractors.facts import vocab as V
+from extractors.facts.records import Claim, MetricMention
+from extractors.facts.rules import Rule, register
+from extractors.facts.rules.single import listed_components
+from extractors.text.numbers import NUMBER_WORDS
+
+I = re.IGNORECASE
+
+# From a rank word to the first component it ranks: "dẫn đầu cả nước về",
+# "đứng đầu ở hai chỉ số thành phần của PCI 2021 là", "dẫn đầu ở các lĩnh vực sau:".
+COMPONENT_LIST_HEAD_RE = re.compile(
+    r"\s*(?:cả nước|toàn quốc)?\s*(?:(?:về|ở)\s+[\w ]{0,30}?\s*)?(?:ở|về|là|tại|với)?\s*"
+    r"(?:(?:hai|ba|bốn|năm|\d+|các|những|cả)\s+)?"
+    r"(?:chỉ số|lĩnh vực|trục|hạng mục|tiêu chí|trụ cột)?(?:\s+thành phần)?(?:\s+chính)?(?:\s+nội dung)?"
+    r"(?:\s+của\s+\S+(?:\s+\d{4})?)?(?:\s+sau)?\s*,?\s*(?:là|gồm|:)?\s*:?\s*"
+    r"(?:chỉ số\s+)?(?:thành phần\s+)?\"?\s*",
+    I,
+)
+# Between two listed components: a bracketed score or "với số điểm 0,90", then
+# a comma, "và" or ";".
+COMPONENT_LIST_GLUE_RE = re.compile(
+    r"\"?(?:\s+[^\s\d(),;:\"]+){0,8}?\s*(?:\([^()]*\))?\s*"
+    r"(?:(?:với|đạt|là)?\s*(?:số điểm|điểm số)?\s*(?:cao nhất\s*)?"
+    r"\d+(?:[.,]\d+)?\s*(?:điểm|%)?)?\s*(?:,|;|và|,\s*và)\s*(?:chỉ số\s+)?(?:hoạt động\s+)?(?:\"\s*)?",
+    I,
+)
+_PAIRING_RE = re.compile(V.alt("lists.ordered"), I)
+_CONTINUE = V.alt("continuation.words")
+_LIST_ORDERED_BEFORE_RE = re.compile(
+    r"(?:lần lượt|theo thứ tự)(?:\s+(?:thuộc về|là|gồm))?\s*:?\s*$|"
+    r"lần lượt\b[^.;]{0,80}?\b(?:là|thuộc về)\s*:?\s*$",
+    I,
+)
+_LIST_CONTINUE_BEFORE_RE = re.compile(
+    rf"{_CONTINUE}(?:\s+\S+){{0,8}}?\s*(?:là|thuộc về|gồm)\s*(?:các\s+(?:Bộ|địa phương|tỉnh)\s*)?:?\s*$",
+    I,
+)
+_LIST_HEAD_WINDOW = 300  # characters before a list its lead-in words are looked for in
+_CONTINUE_WORDS_RE = re.compile(_CONTINUE, I)
+_LEADING_WORDS_RE = re.compile(r"dẫn đầu|đứng đầu|cao nhất|tốt nhất|vị trí|xếp hạng", I)
+_LIST_AFTER_RE = re.compile(
+    r"\s*(?:đều\s+)?lần lượt\s+(?:là|giữ|chiếm|đứng|xếp|nằm|thuộc)\b[^.;]{0,120}?"
+    r"(?P<lead>cao nhất|dẫn đầu|đứng đầu|tốt nhất|đầu bảng|vị trí đầu)",
+    I,
+)
+_TOP_GROUP_RE = re.compile(r"(?:nhóm|top|tốp)\s+(?P<n>\d{1,2}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\b", I)
+
+
+def _count(word: str) -> int | None:
+    word = word.lower()
+    return int(word) if word.isdigit() else NUMBER_WORDS.get(word)
+
+
+@register
+class ComponentListStrategy(Rule):
+    """One rank for several components: "dẫn đầu ở hai chỉ số thành phần là
+    A (7,98 điểm) và B (8,52 điểm)", "đứng đầu về 4 chỉ số chính gồm A, B, C
+    và D", "hai chỉ số thành phần ... là A và B của Quảng Ninh đứng đầu"."""
+
+    name = "bind.component_list"
+    stage = "bind"
+    order = 10
+
+    def find(self, ctx) -> list[Claim]:
+        text, s = ctx.text, ctx.s
+        result: list[Claim] = []
+        for i, m in ctx.unconsumed():
+            if m.metric != "rank" or not m.component_list:
+                continue
+            ctx.consumed.add(i)
+            entities = B.bind_entity(ctx, m)
+            codes = B.bind_index(ctx, m)
+            found_years = B.bind_years(ctx, m, i)
+            if not entities or len(entities) != 1 or not codes or not found_years:
+                continue
+            code = codes[0]
+            listed = listed_components(ctx, m.end, code)
+            if not listed:
+                listed = [
+                    c
+                    for c in ctx.components
+                    if c.index_code in (code, "*")
+                    and c.end <= m.start
+                    and re.search(r"chỉ số thành phần|\blà\b", text[s.start : c.start], I)
+                ]
+            for c in {c.code: c for c in reversed(listed)}.values():
+                result += B.make(
+                    ctx, m, entities[0], code, c.code, found_years[0], (m.values[0][0], c.start, c.end)
+                )
+        return result
+
+
+@register
+class PairedListStrategy(Rule):
+    """Units and values paired in order: "Ninh Bình và Thanh Hóa đã lần lượt
+    đứng ở thứ hạng 6 và 12", "A, B và C, với các điểm số tương ứng là ...";
+    and "Đứng thứ hai là A và B", which only says A is second."""
+
+    name = "bind.paired_list"
+    stage = "bind"
+    order = 20
+    vocabulary = ("lists.ordered",)
+
+    def find(self, ctx) -> list[Claim]:
+        text, s = ctx.text, ctx.s
+        result: list[Claim] = []
+        pairing = _PAIRING_RE.search(text, s.start, s.end)
+        for group in ctx.groups:
+            if len(group) < 2:
+                continue
+            if pairing:
+                for i, m in ctx.unconsumed():
+                    if len(m.values) != len(group) or m.regional:
+                        continue
+                    codes = B.bind_index(ctx, m)
+                    found_years = B.bind_years(ctx, m, i)
+                    if not codes or not found_years:
+                        continue
+                    for e, value in zip(group, m.values):
+                        for code in codes:
+                            component = B.bind_component(ctx, m, code)
+                            result += B.make(ctx, m, e, code, component, found_years[0], value)
+                    ctx.consumed.add(i)
+            g_start = group[0].start
+            for i, m in ctx.unconsumed():
+                if m.metric != "rank" or m.copula_at is None or abs(m.copula_at - g_start) > 1:
+                    continue
+                ctx.consumed.add(i)
+                # Only the first is certain: "hai thành phố xếp hạng hai là A và B".
+                result += list_ranks(ctx, group[:1], m.values[0][0], "rank.list", m)
+        return result
+
+
+@register
+class OrderedListStrategy(Rule):
+    """Positions stated by a list: "ba vị trí dẫn đầu lần lượt thuộc về
+    A, B và C", "A, B và C lần lượt là các địa phương ... cao nhất",
+    "tiếp theo là A, B" (after a rank), "nhóm 5 ... đứng đầu".
+    Never guessed: "dẫn đầu là A, B" and "tốp 3 gồm A, B, C" give no ranks."""
+
+    name = "bind.ordered_list"
+    stage = "bind"
+    order = 50
+    vocabulary = ("continuation.words", "lists.ordered")
+
+    def find(self, ctx) -> list[Claim]:
+        text, s = ctx.text, ctx.s
+        result: list[Claim] = []
+        # Searched once per sentence, not once per list: a sentence of
+        # thousands of names would otherwise be read again for each.
+        first_continue = next(_CONTINUE_WORDS_RE.finditer(text, s.start, s.end), None)
+        first_leading = next(_LEADING_WORDS_RE.finditer(text, s.start, s.end), None)
+        for group in ctx.groups:
+            g_start, g_end = group[0].start, group[-1].end
+            if any(c.value_span[0] == g_start for c in result) or any(
+                m.copula_at is not None and abs(m.copula_at - g_start) <= 1 for m in ctx.metrics
+            ):
+                continue
+            near = max(s.start, g_start - _LIST_HEAD_WINDOW)
+            start_rank = None
+            rule = "rank.list"
+            if _LIST_CONTINUE_BEFORE_RE.search(text, near, g_start):
+                previous = previous_rank(ctx, g_start)
+                if previous is not None:
+                    start_rank, rule = previous + 1, "rank.list_continued"
+            elif len(group) >= 2 and _LIST_ORDERED_BEFORE_RE.search(text, near, g_start):
+                if first_continue is not None and first_continue.end() <= g_start:
+                    previous = previous_rank(ctx, g_start)
+                    if previous is not None:
+                        start_rank, rule = previous + 1, "rank.list_continued"
+                elif first_leading is not None and first_leading.end() <= g_start:
+                    start_rank = 1.0
+            elif len(group) >= 2 and _LIST_AFTER_RE.match(text, g_end, s.end):
+                start_rank = self._after_list_start(ctx, group, g_start, g_end, rule)
+            if start_rank is not None:
+                result += list_ranks(ctx, group, start_rank, rule, None)
+        return result
+
+    @staticmethod
+    def _after_list_start(ctx, group, g_start, g_end, rule) -> float | None:
+        top = _TOP_GROUP_RE.search(ctx.text, g_end, ctx.s.end)
+        size = _count(top.group("n")) if top else None
+        if size is None or size == len(group):
+            return 1.0
+        if size == len(group) + 1:
+            probe = MetricMention("rank", [(2.0, g_start, g_end)], g_start, g_end, rule)
+            codes = B.bind_index(ctx, probe)
+            year = B.bind_years_plain(ctx, probe, ctx.years)
+            if (
+                codes
+                and year
+                and any(
+                    c.metric == "rank"
+                    and c.value == 1
+                    and c.component is None
+                    and c.index_code == codes[0]
+                    and c.year == year[0]
+                    for c in ctx.state.claims
+                )
+            ):
+                return 2.0
+        return None
+
+
+def list_ranks(ctx, group, start_rank: float, rule: str, anchor: MetricMention | None) -> list[Claim]:
+    g_start, g_end = group[0].start, group[-1].end
+    probe = anchor or MetricMention("rank", [(start_rank, g_start, g_end)], g_start, g_end, rule)
+    codes = B.bind_index(ctx, probe)
+    years = B.bind_years_plain(ctx, probe, B.unowned_years(ctx))
+    if not codes or not years:
+        return []
+    result = []
+    for offset, e in enumerate(group):
+        rank = start_rank + offset
+        mention = MetricMention("rank", [(rank, e.start, e.end)], e.start, e.end, rule)
+        result += B.make(ctx, mention, e, codes[0], None, years[0], (rank, e.start, e.end))
+    return result
+
+
+def previous_rank(ctx, pos: int) -> float | None:
+    """The last whole-index rank stated before ``pos``."""
+    for c in reversed(ctx.claims):
+        if c.metric == "rank" and c.component is None and c.value_span[1] <= pos:
+            return c.value
+    for c in reversed(ctx.state.claims[-50:]):
+        if c.metric == "rank" and c.component is None and c.value_span[1] <= pos:
+            return c.value
+    return None
