@@ -61,7 +61,13 @@ _OTHER_METRIC_RE = re.compile(r"\d[\d.,]*\s*(?:điểm|%)|xếp|đứng|vị tr�
 _OFF_TOPIC_RE = re.compile(rf"(?<![\w]){V.alt('context.off_topic')}(?![\w])", I)
 _ABOUT_RE = re.compile(
     r"(?:(?!xếp|đứng|vị trí|hạng|điểm|\bvà\b|[\d(])[^,;])*?(?<![\w])(?<!thuộc )"
-    r"(?:về|trong lĩnh vực|ở lĩnh vực|ở mảng|về mặt)\s+",
+    r"(?:về|ở|trong lĩnh vực|ở lĩnh vực|ở mảng|về mặt)\s+",
+    I,
+)
+# "về đích", "ở vị trí", "ở mức": no topic at all.
+_NOT_A_TOPIC_RE = re.compile(
+    r"(?:đích|nhì|nhất|ba|cuối|sau|trước|số|thứ|vị trí|mức|tốp|top|cả nước|toàn quốc|trên|"
+    r"năm|giai đoạn|kỳ|lần)(?![\w])",
     I,
 )
 _HYPOTHETICAL_RE = re.compile(rf"(?<![\w]){V.alt('context.hypothetical')}(?![\w])", I)
@@ -217,7 +223,7 @@ def _about_index(ctx: SentenceContext, pos: int) -> bool:
     if _ABOUT_FRAME_RE.match(text, pos):
         return not _OFF_TOPIC_RE.match(text, _ABOUT_FRAME_RE.match(text, pos).end() + 1)
     # "về đích", "về nhì": not a topic at all.
-    return bool(re.match(r"(?:đích|nhì|nhất|ba|cuối|sau|trước|số|thứ)\b", text[pos : pos + 10], I))
+    return bool(_NOT_A_TOPIC_RE.match(text, pos))
 
 
 def bind_index(ctx: SentenceContext, m: MetricMention) -> list[str]:
@@ -305,7 +311,7 @@ def adjacent_year(ctx: SentenceContext, m: MetricMention) -> YearMention | None:
                 if (
                     _YEAR_AFTER_GAP_RE.fullmatch(gap)
                     and (m.metric != "rank" or y.role == "paren" or re.search(r"năm|\(|của|trong", gap))
-                    and not _YEAR_HEADS_VALUE_RE.match(text, y.end)
+                    and not _heads_value(ctx, y)
                 ):
                     return y
     first_value_start = m.values[0][1]
@@ -315,6 +321,18 @@ def adjacent_year(ctx: SentenceContext, m: MetricMention) -> YearMention | None:
         ):
             return y
     return None
+
+
+def _heads_value(ctx: SentenceContext, y: YearMention) -> bool:
+    """ "..., năm 2019 và 2020 xếp hạng 59", "(năm 2017 là 41)": the year
+    opens a value of its own, so it is not the year of the one before."""
+    if _YEAR_HEADS_VALUE_RE.match(ctx.text, y.end):
+        return True
+    for m in ctx.metrics:
+        between = ctx.text[y.end : m.start + 6]
+        if y.end <= m.start <= y.end + 25 and not re.search(r"[,;()]|\b(?:lên|xuống|tới|đến)\b", between, I):
+            return True
+    return False
 
 
 def in_compare_clause(ctx: SentenceContext, y: YearMention) -> bool:

@@ -27,6 +27,9 @@ PROVINCES: dict[str, list[str]] = {
         r"Tp\.?\s*Hồ Chí Minh",
         "Thành phố Hồ Chí Minh",
         "thành phố Hồ Chí Minh",
+        # Bare, only after a prefix (mentions.find_entities): alone it is as
+        # often the President.
+        "Hồ Chí Minh",
     ],
     "Hải Phòng": ["Hải Phòng"],
     "Đà Nẵng": ["Đà Nẵng"],
@@ -203,10 +206,11 @@ INDEX_PATTERNS: dict[str, list[str]] = {
     ],
     "SIPAS": [
         r"\bSIPAS\b",
+        r"(?-i:\bSipas\b)",
         r"(?:chỉ số|mức độ) hài lòng(?:\s+của người dân[^.;:()]{0,40}?)?\s+(?:đối với|về)\s+"
         r"(?:sự\s+)?phục vụ(?:\s+của)?(?:\s+(?:các\s+)?cơ quan)?\s+hành chính(?:\s+nhà nước)?",
     ],
-    "PAPI": [r"\bPAPI\b", r"hiệu quả quản trị và hành chính công(?: cấp tỉnh)?"],
+    "PAPI": [r"\bPAPI\b", r"(?-i:\bPapi\b)", r"hiệu quả quản trị và hành chính công(?: cấp tỉnh)?"],
     "DTI": [
         r"\bDTI\b",
         r"chỉ số (?:đánh giá\s+)?chuyển đổi số",
@@ -215,14 +219,34 @@ INDEX_PATTERNS: dict[str, list[str]] = {
     ],
     "PGI": [r"\bPGI\b", r"chỉ số xanh cấp tỉnh"],
     "EGOV": [
-        rf"mức độ ứng dụng {_ICT}",
+        rf"xếp hạng mức độ ứng dụng {_ICT}",
         rf"ứng dụng {_ICT} trong (?:việc\s+)?phát triển Chính phủ điện tử",
         r"phát triển Chính phủ điện tử",
         r"xếp hạng Chính phủ điện tử",
     ],
-    "PII": [r"chỉ số đổi mới sáng tạo cấp (?:địa phương|tỉnh)", r"\bPII\b"],
-    "GII": [r"chỉ số đổi mới sáng tạo toàn cầu", r"\bGII\b"],
+    "EGDI": [
+        r"\bEGDI\b",
+        r"E-?\s*Government Development Index",
+        r"(?:chỉ số\s+)?(?:xếp hạng\s+|phát triển\s+|khảo sát\s+)?Chính phủ điện tử\s+(?:của|do)\s+"
+        r"(?:Liên\s+[Hh]ợp\s+[Qq]uốc|LHQ|UN\b)",
+    ],
+    "PII": [r"(?:chỉ số\s+)?đổi mới sáng tạo cấp (?:địa phương|tỉnh)", r"\bPII\b"],
+    "GII": [r"(?:chỉ số\s+|bảng xếp hạng\s+)?đổi mới sáng tạo toàn cầu", r"\bGII\b", r"Global Innovation Index"],
 }
+
+# Generic phrases that name an index only where the article names no other:
+# "mức độ ứng dụng công nghệ thông tin của Quảng Nam" in an ICT Index article
+# paraphrases the ICT Index, not the ministry's e-government ranking.
+WEAK_INDEX_PATTERNS: dict[str, list[str]] = {
+    "EGOV": [rf"mức độ ứng dụng {_ICT}"],
+}
+
+# "chỉ số công nghiệp CNTT" is the IT Industry Index only outside an ICT
+# Index article; inside one it is the ICT Index component it_industry.
+IT_INDUSTRY_AS_COMPONENT = re.compile(rf"chỉ số công nghiệp {_ICT}", re.IGNORECASE)
+
+# Words that make a Chính phủ điện tử ranking the UN's (EGDI), not the ministry's.
+UN_NEAR = re.compile(r"Liên\s+[Hh]ợp\s+[Qq]uốc|\bLHQ\b|\bUN\b|\bEGDI\b|193 quốc gia")
 
 # Which indices express scores as percentages; others score in points.
 PERCENT_INDICES = frozenset({"PAR_INDEX", "SIPAS"})
@@ -241,6 +265,7 @@ SCORE_RANGES: dict[str, tuple[float, float]] = {
     "DDCI": (0.0, 100.0),
     "PII": (0.0, 100.0),
     "GII": (0.0, 100.0),
+    "EGDI": (0.0, 1.0),
 }
 
 # --- components -----------------------------------------------------------
@@ -249,12 +274,33 @@ _ICT_COMPONENTS = [
     ("online_public_services", r"(?:ứng dụng\s+)?dịch vụ công trực tuyến"),
     ("technical_infrastructure", rf"hạ tầng kỹ thuật(?:\s+{_ICT})?"),
     ("human_infrastructure", rf"hạ tầng nhân lực(?:\s+{_ICT})?"),
-    ("it_industry", rf"sản xuất\s*-?\s*kinh doanh\s+{_ICT}"),
+    ("it_industry", rf"sản xuất\s*-?\s*kinh doanh\s+{_ICT}|công nghiệp\s+{_ICT}"),
     ("policy_environment", r"môi trường tổ chức\s*-?\s*chính sách"),
-    ("it_application", rf"ứng dụng\s+{_ICT}"),
+    # Not "mức độ ứng dụng CNTT", which paraphrases a whole index.
+    ("it_application", rf"(?<!mức độ )ứng dụng\s+{_ICT}"),
+]
+
+_DMST = r"(?:đổi mới sáng tạo|ĐMST)"
+_INNOVATION_COMPONENTS = [
+    ("dau_vao_doi_moi_sang_tao", rf"(?:chỉ số\s+)?(?:phụ\s+)?đầu vào(?:\s+(?:của\s+)?{_DMST})?"),
+    ("dau_ra_doi_moi_sang_tao", rf"(?:chỉ số\s+)?(?:phụ\s+)?đầu ra(?:\s+(?:của\s+)?{_DMST})?"),
+    ("the_che", r"thể chế"),
+    ("co_so_ha_tang", r"cơ sở hạ tầng"),
+    ("trinh_do_phat_trien_cua_thi_truong", r"trình độ phát triển (?:của\s+)?thị trường"),
+    ("trinh_do_phat_trien_cua_doanh_nghiep", r"trình độ phát triển (?:của\s+)?doanh nghiệp"),
+    ("san_pham_tri_thuc_va_cong_nghe", r"sản phẩm tri thức,?\s+(?:và\s+)?công nghệ"),
+    ("san_pham_sang_tao", r"sản phẩm sáng tạo"),
 ]
 
 COMPONENT_PATTERNS: dict[str, list[tuple[str, str]]] = {
+    "GII": [
+        ("nguon_nhan_luc_va_nghien_cuu", r"nguồn nhân lực và nghiên cứu"),
+        *_INNOVATION_COMPONENTS,
+    ],
+    "PII": [
+        ("von_con_nguoi_va_nghien_cuu_phat_trien", r"vốn con người và nghiên cứu(?:,|\s+và)?\s+phát triển"),
+        *_INNOVATION_COMPONENTS,
+    ],
     "ICT_INDEX": _ICT_COMPONENTS,
     "EGOV": [
         ("web_portal", r"(?:trang|cổng) thông tin điện tử"),
@@ -287,7 +333,7 @@ COMPONENT_PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("participation", r"tham gia của người dân(?:\s+ở cấp cơ sở)?"),
         ("transparency", r"công khai,?\s+minh bạch"),
         ("vertical_accountability", r"trách nhiệm giải trình(?:\s+với người dân)?"),
-        ("corruption_control", r"kiểm soát tham nhũng"),
+        ("corruption_control", r"kiểm soát tham nhũng|kiểm soát (?:tham nhũng\s+)?trong khu vực công"),
         ("public_procedures", r"thủ tục hành chính công"),
         ("public_services", r"cung ứng dịch vụ công"),
         ("environmental_governance", r"quản trị môi trường"),

@@ -30,6 +30,7 @@ class IndexMention:
     start: int
     end: int
     code: str
+    weak: bool = False  # a generic phrase (lexicon.WEAK_INDEX_PATTERNS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,7 +164,7 @@ def find_entities(text: str) -> list[EntityMention]:
         name = _canonical(core, _PROVINCE_RES)
         if name is None:
             continue
-        if name == "Hồ Chí Minh" and core.startswith("Hồ"):
+        if name == "Hồ Chí Minh" and core.startswith("Hồ") and not match.group("prefix"):
             continue
         if not match.group("prefix") and _person_name_before(text, match.start()):
             continue
@@ -235,14 +236,15 @@ def find_bare_ministries(text: str, start: int, end: int) -> list[EntityMention]
 # --- indices and components ---------------------------------------------
 
 
-def _compile_index_patterns() -> list[tuple[str, Prefiltered]]:
+def _compile_index_patterns() -> list[tuple[str, Prefiltered, bool]]:
     compiled = []
-    for code, patterns in lx.INDEX_PATTERNS.items():
-        for pattern in patterns:
-            # Acronyms must be written in capitals ("PCI", not "pci" in a URL).
-            acronym = re.fullmatch(r"\\b[A-Z]+\\b", pattern) is not None
-            flags = 0 if acronym else re.IGNORECASE
-            compiled.append((code, Prefiltered(pattern, flags)))
+    for table, weak in ((lx.INDEX_PATTERNS, False), (lx.WEAK_INDEX_PATTERNS, True)):
+        for code, patterns in table.items():
+            for pattern in patterns:
+                # Acronyms must be written in capitals ("PCI", not "pci" in a URL).
+                acronym = re.fullmatch(r"\\b[A-Z]+\\b", pattern) is not None
+                flags = 0 if acronym else re.IGNORECASE
+                compiled.append((code, Prefiltered(pattern, flags), weak))
     return compiled
 
 
@@ -252,20 +254,39 @@ _INDEX_RES = _compile_index_patterns()
 def find_indices(text: str, lowered: str | None = None) -> list[IndexMention]:
     lowered = text.lower() if lowered is None else lowered
     found = []
-    for code, prefiltered in _INDEX_RES:
+    for code, prefiltered, weak in _INDEX_RES:
         if not prefiltered.may_match(lowered):
             continue
         for match in prefiltered.pattern.finditer(text):
-            found.append((match.start(), match.end(), code))
-    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+            found.append((match.start(), match.end(), code, weak))
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0]), f[3]))
     result: list[IndexMention] = []
     last_end = -1
-    for start, end, code in found:
+    for start, end, code, weak in found:
         if start < last_end:
             continue
-        result.append(IndexMention(start, end, code))
+        result.append(IndexMention(start, end, code, weak))
         last_end = end
-    return result
+    return _settle_indices(text, result)
+
+
+def _settle_indices(text: str, mentions: list[IndexMention]) -> list[IndexMention]:
+    """Read each index name in the light of the others (FACTS.md):
+    "chỉ số công nghiệp CNTT" in an ICT Index article is a component, not
+    the IT Industry Index; a Chính phủ điện tử ranking of the United Nations
+    is EGDI; a generic phrase names an index only where no other is named."""
+    codes = {m.code for m in mentions if not m.weak}
+    if "ICT_INDEX" in codes:
+        plain = [m for m in mentions if m.code == "IT_INDUSTRY_INDEX"]
+        if all(lx.IT_INDUSTRY_AS_COMPONENT.fullmatch(text, m.start, m.end) for m in plain):
+            mentions = [m for m in mentions if m.code != "IT_INDUSTRY_INDEX"]
+    settled = []
+    for m in mentions:
+        if m.code == "EGOV" and lx.UN_NEAR.search(text, max(0, m.start - 200), m.end + 200):
+            m = IndexMention(m.start, m.end, "EGDI", m.weak)
+        settled.append(m)
+    strong = {m.code for m in settled if not m.weak}
+    return [m for m in settled if not m.weak or m.code in strong or not strong]
 
 
 _COMPONENT_RES = {

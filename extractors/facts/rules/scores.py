@@ -19,6 +19,7 @@ _SCORE_MORE_RE = re.compile(
 )
 _DIFFERENCE_RE = re.compile(rf"(?<![\w]){V.alt('score.difference')}(?![\w])", I)
 _BINDING_WORD_RE = re.compile(rf"(?<![\w]){V.alt('score.binding')}(?![\w])", I)
+_CLOSED_RE = re.compile(r"\d|,|\blên\b")
 _BOUND_BEFORE_RE = re.compile(rf"(?<![\w]){V.alt('score.bounds')}\s*$", I)
 _MAXIMUM_NEAR_RE = re.compile(V.alt("score.maximum"), I)
 _AVERAGE_NEAR_RE = re.compile(V.alt("score.average"), I)
@@ -39,8 +40,12 @@ def score_blocked(text: str, sentence: Sentence, start: int, end: int) -> str | 
     window = text[left_limit:start]
     differences = list(_DIFFERENCE_RE.finditer(window))
     difference = differences[-1] if differences else None
-    if difference and not _BINDING_WORD_RE.search(window, difference.end()):
-        return "difference"
+    if difference:
+        binding = _BINDING_WORD_RE.search(window, difference.end())
+        # The difference is closed when its own amount or a comma comes
+        # before the binding word: "tăng 2 bậc với 70 điểm".
+        if binding is None or not _CLOSED_RE.search(window, difference.end(), binding.start()):
+            return "difference"
     if _BOUND_BEFORE_RE.search(window):
         return "bound"
     if _MAXIMUM_NEAR_RE.search(text, max(sentence.start, start - 60), start):
