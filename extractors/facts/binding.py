@@ -344,13 +344,44 @@ def in_compare_clause(ctx: SentenceContext, y: YearMention) -> bool:
     return bool(_COMPARE_CLAUSE_RE.search(ctx.text, clause_start, y.start))
 
 
+_TARGET_BEFORE_RE = re.compile(r"(?<![\w])(?:lên|xuống|tới|đến)(?![\w])", I)
+
+
+def move_parts(ctx: SentenceContext) -> list[tuple[int, int, MetricMention]]:
+    """The start of each move, from "từ" to the words that state where it
+    ended: "từ vị trí thứ 8 (với 65,53 điểm) năm 2018 | lên vị trí thứ 3".
+    What is written inside belongs to the earlier edition."""
+    parts = []
+    for f in ctx.metrics:
+        if f.role != "from":
+            continue
+        end = f.end
+        for m in ctx.metrics:
+            if m.start >= f.end and m.role != "from" and m.metric == f.metric:
+                if _TARGET_BEFORE_RE.search(ctx.text, f.end, m.values[0][1]):
+                    end = m.start
+                break
+        parts.append((f.start, end, f))
+    return parts
+
+
+def _move_part_of(ctx: SentenceContext, pos: int):
+    return next((p for p in ctx.moves if p[0] <= pos < p[1]), None)
+
+
 def bind_years(ctx: SentenceContext, m: MetricMention, i: int | None) -> tuple[int, ...] | None:
     if m.explicit_years:
         return m.explicit_years
     if i is not None and i in ctx.owned:
         return ctx.owned[i].years
+    part = _move_part_of(ctx, m.start)
+    if part is not None and part[2] is not m:
+        # "(với 65,53 điểm)" inside "từ vị trí thứ 8 ... lên": the earlier edition.
+        return bind_years(ctx, part[2], _index_of(ctx, part[2]))
     mine = {id(y) for y in ctx.owned.values()}
     usable = [y for y in ctx.years if id(y) not in mine]
+    if part is None:
+        usable = [y for y in usable if _move_part_of(ctx, y.start) is None]
     if m.role in ("from", "compare"):
         # "từ vị trí 47 lên vị trí 13": the earlier edition.
         compare = [y for y in usable if y.role == "compare" and len(y.years) == 1]
@@ -359,6 +390,10 @@ def bind_years(ctx: SentenceContext, m: MetricMention, i: int | None) -> tuple[i
         base = bind_years_plain(ctx, m, usable) or (ctx.doc.edition,)
         return (base[0] - 1,) if base[0] else None
     return bind_years_plain(ctx, m, usable)
+
+
+def _index_of(ctx: SentenceContext, m: MetricMention) -> int | None:
+    return next((i for i, x in enumerate(ctx.metrics) if x is m), None)
 
 
 def unowned_years(ctx: SentenceContext) -> list[YearMention]:

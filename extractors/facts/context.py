@@ -90,6 +90,8 @@ class SentenceContext:
     owned: dict[int, YearMention] = field(default_factory=dict)
     consumed: set[int] = field(default_factory=set)  # metrics a strategy has bound
     claims: list[Claim] = field(default_factory=list)  # what the strategies bound so far
+    # The starts of moves, "từ vị trí 8 (năm 2018)" up to "lên": (start, end, the "from" mention).
+    moves: list = field(default_factory=list)
 
     @property
     def text(self) -> str:

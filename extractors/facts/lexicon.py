@@ -231,7 +231,11 @@ INDEX_PATTERNS: dict[str, list[str]] = {
         r"(?:Liên\s+[Hh]ợp\s+[Qq]uốc|LHQ|UN\b)",
     ],
     "PII": [r"(?:chỉ số\s+)?đổi mới sáng tạo cấp (?:địa phương|tỉnh)", r"\bPII\b"],
-    "GII": [r"(?:chỉ số\s+|bảng xếp hạng\s+)?đổi mới sáng tạo toàn cầu", r"\bGII\b", r"Global Innovation Index"],
+    "GII": [
+        r"(?:chỉ số\s+|bảng xếp hạng\s+)?đổi mới sáng tạo toàn cầu",
+        r"\bGII\b",
+        r"Global Innovation Index",
+    ],
 }
 
 # Generic phrases that name an index only where the article names no other:

@@ -85,6 +85,7 @@ class Reader:
         self._find_metrics(ctx)
         if len(ctx.metrics) > MAX_METRICS:
             return
+        ctx.moves = B.move_parts(ctx)
         for i, m in enumerate(ctx.metrics):
             year = B.adjacent_year(ctx, m)
             if year is not None:
