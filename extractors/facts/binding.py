@@ -138,6 +138,9 @@ def bind_entity(ctx: SentenceContext, m: MetricMention) -> list[EntityMention] |
     s, text = ctx.s, ctx.text
     if m.explicit_entity is not None:
         return [m.explicit_entity]
+    apposed = apposed_entity(ctx, m)
+    if apposed is not None:
+        return [apposed]
     anchor = m.start
     paren = s.paren_of(m.start)
     if paren:
@@ -156,7 +159,8 @@ def bind_entity(ctx: SentenceContext, m: MetricMention) -> list[EntityMention] |
             return None
     clause = s.clause_of(anchor)
     if _INTRO_WITH_RE.match(text, clause[0], clause[1]):
-        if not [e for e in ctx.eligible if clause[0] <= e.start < clause[1]]:
+        # "Với 73,40 điểm, Quảng Ninh ...": an opening clause's subject follows it.
+        if not [e for e in ctx.eligible if e.start < clause[1]]:
             after = [e for e in ctx.eligible if e.start >= clause[1] and s.paren_of(e.start) is None]
             if after:
                 return single_or_each(ctx, after[0])
@@ -179,6 +183,35 @@ def bind_entity(ctx: SentenceContext, m: MetricMention) -> list[EntityMention] |
     if ctx.doc.title_entity is not None and not ctx.doc.entities_in_body:
         return [ctx.doc.title_entity]
     return []
+
+
+_OWNER_AFTER_RE = re.compile(r"\s+(?:của|thuộc về)\s+")
+_CEDED_BEFORE_RE = re.compile(r"nhường[^,;]{0,15}$", I)
+_CEDED_AFTER_RE = re.compile(r"\s+cho\s+")
+
+
+def apposed_entity(ctx: SentenceContext, m: MetricMention) -> EntityMention | None:
+    """A unit the wording puts right beside the number: "á quân Đồng Tháp",
+    "xếp thứ 2 Ngân hàng Nhà nước", "vị trí thứ hai của Hà Nội", "thụt 34 bậc
+    (Lâm Đồng)", "nhường vị trí thứ 3 cho Thái Nguyên"."""
+    text, s = ctx.text, ctx.s
+    if m.metric == "score":
+        return None
+    nxt = next((e for e in ctx.entities if e.start >= m.end), None)
+    if nxt is None or nxt.start > m.end + 40:
+        return None
+    gap = text[m.end : nxt.start]
+    if _CEDED_BEFORE_RE.search(text, max(s.start, m.start - 20), m.start):
+        return nxt if _CEDED_AFTER_RE.fullmatch(gap) else None
+    if m.metric == "rank" and _OWNER_AFTER_RE.fullmatch(gap):
+        return nxt
+    if gap.strip() == "(":
+        return nxt if text[nxt.end : nxt.end + 2].lstrip().startswith(")") else None
+    if m.metric == "rank" and gap in ("", " "):
+        clause = s.clause_of(m.start)
+        if not [e for e in ctx.eligible if clause[0] <= e.start < m.start]:
+            return nxt
+    return None
 
 
 def single_or_each(ctx: SentenceContext, e: EntityMention) -> list[EntityMention] | None:

@@ -153,7 +153,10 @@ AGENCIES: dict[str, list[str]] = {
     "Đài Truyền hình Việt Nam": [r"Đài Truyền hình Việt Nam"],
     "Đài Tiếng nói Việt Nam": [r"Đài Tiếng nói Việt Nam"],
     "Thông tấn xã Việt Nam": [r"Thông tấn xã Việt Nam"],
-    "Viện Hàn lâm Khoa học và Công nghệ Việt Nam": [rf"Viện Hàn lâm Khoa học{_AND}Công nghệ Việt Nam"],
+    "Viện Hàn lâm Khoa học và Công nghệ Việt Nam": [
+        rf"Viện Hàn lâm Khoa học{_AND}Công nghệ Việt Nam",
+        r"Viện Hàn lâm KH\s*[-&]?\s*CN(?:\s+Việt Nam|\s+VN)?",
+    ],
     "Viện Hàn lâm Khoa học xã hội Việt Nam": [r"Viện Hàn lâm Khoa học xã hội Việt Nam"],
     "Ủy ban Quản lý vốn nhà nước tại doanh nghiệp": [r"Ủy ban Quản lý vốn nhà nước tại doanh nghiệp"],
     "Học viện Chính trị quốc gia Hồ Chí Minh": [r"Học viện Chính trị quốc gia Hồ Chí Minh"],

@@ -117,26 +117,40 @@ class PairedListStrategy(Rule):
         for group in ctx.groups:
             if len(group) < 2:
                 continue
-            if pairing:
-                for i, m in ctx.unconsumed():
-                    if len(m.values) != len(group) or m.regional:
-                        continue
-                    codes = B.bind_index(ctx, m)
-                    found_years = B.bind_years(ctx, m, i)
-                    if not codes or not found_years:
-                        continue
-                    for e, value in zip(group, m.values):
-                        for code in codes:
-                            component = B.bind_component(ctx, m, code)
-                            result += B.make(ctx, m, e, code, component, found_years[0], value)
-                    ctx.consumed.add(i)
+            for i, m in ctx.unconsumed():
+                if len(m.values) != len(group) or m.regional:
+                    continue
+                # "lần lượt"/"tương ứng" pair any values; N ordinals after N
+                # units pair without them: "A và B vươn lên xếp thứ 2 và thứ 3".
+                if pairing or (m.metric == "rank" and m.start >= group[-1].end):
+                    result += self._pair(ctx, group, m, i)
             g_start = group[0].start
             for i, m in ctx.unconsumed():
                 if m.metric != "rank" or m.copula_at is None or abs(m.copula_at - g_start) > 1:
                     continue
                 ctx.consumed.add(i)
-                # Only the first is certain: "hai thành phố xếp hạng hai là A và B".
-                result += list_ranks(ctx, group[:1], m.values[0][0], "rank.list", m)
+                if m.rule == "rank.leader":
+                    continue  # "dẫn đầu là A, B": order not stated, no rank at all
+                if len(m.values) == len(group):
+                    # "Hai vị trí thứ tư và thứ năm là A và B".
+                    result += self._pair(ctx, group, m, i)
+                else:
+                    # Only the first is certain: "hai thành phố xếp hạng hai là A và B".
+                    result += list_ranks(ctx, group[:1], m.values[0][0], "rank.list", m)
+        return result
+
+    @staticmethod
+    def _pair(ctx, group, m, i) -> list[Claim]:
+        ctx.consumed.add(i)
+        codes = B.bind_index(ctx, m)
+        found_years = B.bind_years(ctx, m, i)
+        if not codes or not found_years:
+            return []
+        result = []
+        for e, value in zip(group, m.values):
+            for code in codes:
+                component = B.bind_component(ctx, m, code)
+                result += B.make(ctx, m, e, code, component, found_years[0], value)
         return result
 
 

@@ -28,7 +28,8 @@ _RANK_RE = re.compile(
     I,
 )
 _RANK_MORE_RE = re.compile(
-    rf"\s*(?:,|và|,\s*và)\s*(?:(?:vị trí\s+)?thứ\s+)?(?P<val>{INT})(?![\w])(?!\s*(?:/|bậc|hạng|điểm|%))",
+    rf"\s*(?:,|và|,\s*và)\s*(?:(?:(?:vị trí\s+)?thứ\s+)?(?P<val>{INT})|(?:vị trí\s+)?thứ\s+(?P<word>{ORD}))"
+    r"(?![\w])(?!\s*(?:/|bậc|hạng|điểm|%))",
     I,
 )
 COPULA_RE = re.compile(
@@ -89,7 +90,8 @@ class RankPositionRule(Rule):
                 more = _RANK_MORE_RE.match(text, end)
                 if not more or more.end() > s.end:
                     break
-                values.append((value(more.group("val")), more.start("val"), more.end("val")))
+                group = "val" if more.group("val") else "word"
+                values.append((value(more.group(group)), more.start(group), more.end(group)))
                 end = more.end()
             mention = MetricMention("rank", values, match.start(), end, self.name)
             if (match.group("verb") or "").lower() == "từ":
@@ -130,7 +132,11 @@ class OrdinalContinuationRule(Rule):
     name = "rank.ordinal_list"
     stage = "metric"
     order = 60
-    pattern = re.compile(rf"(?:^|(?<=[,;]))\s*(?:và\s+)?thứ\s+(?P<val>{INT}|{ORD})\s+(?:là|thuộc về)\s+", I)
+    pattern = re.compile(
+        rf"(?:^|(?<=[,;])|(?<=\svà))\s*(?:và\s+)?(?:ở\s+)?(?:vị trí\s+)?thứ\s+(?P<val>{INT}|{ORD})\s+"
+        r"(?:là|thuộc về)\s+",
+        I,
+    )
 
     def find(self, ctx) -> list[MetricMention]:
         found = []
