@@ -31,6 +31,8 @@ _INTRO_WITH_RE = re.compile(r"\s*(?:với|đạt)\b", I)
 _LATER_COPULA_RE = re.compile(r"\blà\s+")
 _EACH_RE = re.compile(rf"\s*(?:\([^()]*\)\s*)?{V.alt('lists.each')}\b", I)
 _LIST_GLUE_RE = re.compile(r"\s*(?:,|và|,\s*và|;)\s*")
+# What a list item may carry after its name: "Hà Nội với 84,64 điểm, ...".
+_ITEM_TAIL_RE = re.compile(r"\s+(?:với|đạt)\s+(?:số điểm\s+|điểm số\s+)?\d+(?:[.,]\d+)?\s*(?:điểm|%)?", I)
 _BARE_MINISTRY_LIST_RE = re.compile(r"các\s+Bộ\s*:\s*", I)
 
 _COMPONENT_CUE_BEFORE_RE = re.compile(
@@ -113,6 +115,9 @@ def entity_groups(ctx: SentenceContext, entities: list[EntityMention]) -> list[l
             paren = next((p for p in s.parens if p[0] - prev.end in (0, 1)), None)
             if paren:
                 gap_start = paren[1]
+            tail = _ITEM_TAIL_RE.match(text, gap_start, e.start)
+            if tail:
+                gap_start = tail.end()
             if _LIST_GLUE_RE.fullmatch(text, gap_start, e.start):
                 current.append(e)
                 continue
@@ -163,14 +168,14 @@ def bind_entity(ctx: SentenceContext, m: MetricMention) -> list[EntityMention] |
         if not [e for e in ctx.eligible if e.start < clause[1]]:
             after = [e for e in ctx.eligible if e.start >= clause[1] and s.paren_of(e.start) is None]
             if after:
-                return single_or_each(ctx, after[0])
+                return single_or_each(ctx, after[0], m)
     left = [
         e
         for e in ctx.eligible
         if e.end <= anchor and (s.paren_of(e.start) is None or s.paren_of(e.start) == s.paren_of(anchor))
     ]
     if left:
-        return single_or_each(ctx, left[-1])
+        return single_or_each(ctx, left[-1], m)
     later = _LATER_COPULA_RE.search(text, m.end, clause[1])
     if later:
         at = next((e for e in ctx.eligible if e.start == later.end()), None)
@@ -214,10 +219,13 @@ def apposed_entity(ctx: SentenceContext, m: MetricMention) -> EntityMention | No
     return None
 
 
-def single_or_each(ctx: SentenceContext, e: EntityMention) -> list[EntityMention] | None:
+def single_or_each(ctx: SentenceContext, e: EntityMention, m: MetricMention) -> list[EntityMention] | None:
     group = group_of(ctx, e)
     if group is None or len(group) == 1:
         return [e]
+    following = next((x for x in group if x.start > e.start), None)
+    if e.end <= m.start and (following is None or m.end <= following.start) and e is not group[-1]:
+        return [e]  # the number is in this unit's own item: "A với 84,64 điểm, B ..."
     if _EACH_RE.match(ctx.text, group[-1].end):
         return list(group)
     return None  # "A và B xếp thứ 3": whose rank?  Drop rather than guess.

@@ -30,7 +30,7 @@ PREFILTER_RE = re.compile(
     re.IGNORECASE,
 )
 # Claims from a list do not make their units the topic of what follows.
-_LIST_RULES = frozenset({"rank.list", "rank.list_continued", "bind.behind_second"})
+_LIST_RULES = frozenset({"rank.list", "rank.list_continued", "bind.neighbours"})
 # The longest sentence read whole; a longer one (a table flattened into one
 # line, a run-on list) is read in pieces, so no sentence costs more than a
 # bounded amount of work and extraction stays linear in the text.

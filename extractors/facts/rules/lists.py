@@ -180,23 +180,22 @@ class OrderedListStrategy(Rule):
             ):
                 continue
             near = max(s.start, g_start - _LIST_HEAD_WINDOW)
-            start_rank = None
-            rule = "rank.list"
-            if _LIST_CONTINUE_BEFORE_RE.search(text, near, g_start):
-                previous = previous_rank(ctx, g_start)
-                if previous is not None:
-                    start_rank, rule = previous + 1, "rank.list_continued"
+            if _LIST_CONTINUE_BEFORE_RE.search(text, near, g_start) or (
+                len(group) >= 2
+                and _LIST_ORDERED_BEFORE_RE.search(text, near, g_start)
+                and first_continue is not None
+                and first_continue.end() <= g_start
+            ):
+                result += continue_ranks(ctx, group, previous_rank(ctx, g_start), "rank.list_continued")
+            elif (named := _named_before(ctx, near, g_start)) is not None:
+                result += continue_ranks(ctx, group, named, "rank.list_continued")
             elif len(group) >= 2 and _LIST_ORDERED_BEFORE_RE.search(text, near, g_start):
-                if first_continue is not None and first_continue.end() <= g_start:
-                    previous = previous_rank(ctx, g_start)
-                    if previous is not None:
-                        start_rank, rule = previous + 1, "rank.list_continued"
-                elif first_leading is not None and first_leading.end() <= g_start:
-                    start_rank = 1.0
+                if first_leading is not None and first_leading.end() <= g_start:
+                    result += list_ranks(ctx, group, 1.0, "rank.list", None)
             elif len(group) >= 2 and _LIST_AFTER_RE.match(text, g_end, s.end):
-                start_rank = self._after_list_start(ctx, group, g_start, g_end, rule)
-            if start_rank is not None:
-                result += list_ranks(ctx, group, start_rank, rule, None)
+                start_rank = self._after_list_start(ctx, group, g_start, g_end, "rank.list")
+                if start_rank is not None:
+                    result += list_ranks(ctx, group, start_rank, "rank.list", None)
         return result
 
     @staticmethod
@@ -240,12 +239,47 @@ def list_ranks(ctx, group, start_rank: float, rule: str, anchor: MetricMention |
     return result
 
 
-def previous_rank(ctx, pos: int) -> float | None:
-    """The last whole-index rank stated before ``pos``."""
-    for c in reversed(ctx.claims):
-        if c.metric == "rank" and c.component is None and c.value_span[1] <= pos:
-            return c.value
-    for c in reversed(ctx.state.claims[-50:]):
-        if c.metric == "rank" and c.component is None and c.value_span[1] <= pos:
-            return c.value
+def previous_rank(ctx, pos: int) -> Claim | None:
+    """The last rank stated before ``pos``, in this sentence or the ones
+    before: where a continued list ("tiếp theo là A, B") goes on from."""
+    for c in [*reversed(ctx.claims), *reversed(ctx.state.claims[-50:])]:
+        if c.metric == "rank" and c.value_span[1] <= pos:
+            return c
+    return None
+
+
+def continue_ranks(ctx, group, previous: Claim | None, rule: str) -> list[Claim]:
+    """The units of ``group`` ranked right after ``previous``, in the same
+    index, component and edition: "Đà Nẵng xếp hạng 1 ở chỉ số hạ tầng kỹ
+    thuật, đơn vị xếp sau là Bà Rịa - Vũng Tàu" is the component's 2."""
+    if previous is None:
+        return []
+    result = []
+    for offset, e in enumerate(group, start=1):
+        rank = previous.value + offset
+        mention = MetricMention("rank", [(rank, e.start, e.end)], e.start, e.end, rule)
+        result += B.make(
+            ctx, mention, e, previous.index_code, previous.component, previous.year, (rank, e.start, e.end)
+        )
+    return result
+
+
+_AFTER_NAMED_RE = re.compile(r"(?:xếp|đứng)?\s*(?<![\w])sau\s+$", I)
+_NAMED_TO_LIST_RE = re.compile(r"[^.;]{0,80}?(?<![\w])(?:là|thuộc về)\s*:?\s*$", I)
+
+
+def _named_before(ctx, near: int, g_start: int) -> Claim | None:
+    """ "Sau Quảng Ninh là Hà Nội, ...", "Xếp sau Đà Nẵng ... là TP HCM và Hà
+    Nội": the list goes on from the rank of the unit named after "sau"."""
+    text = ctx.text
+    for e in ctx.entities:
+        if not (near <= e.start and e.end <= g_start):
+            continue
+        if not _AFTER_NAMED_RE.search(text, max(ctx.s.start, e.start - 12), e.start):
+            continue
+        if not _NAMED_TO_LIST_RE.fullmatch(text, e.end, g_start):
+            continue
+        for c in [*reversed(ctx.claims), *reversed(ctx.state.claims[-50:])]:
+            if c.metric == "rank" and B.unit_name(ctx, e, c.index_code, c.year) == c.entity:
+                return c
     return None

@@ -1,5 +1,6 @@
-"""Strategies for units named beside a stated rank: the one ahead ("xếp thứ 2,
-sau Quảng Ninh") and the one behind ("... và trên Phú Thọ")."""
+"""Strategies for units named beside a stated rank: the ones ahead ("xếp thứ
+2, sau Quảng Ninh", "xếp thứ 4 sau A, B và C") and the one behind ("... và
+trên Phú Thọ")."""
 
 from __future__ import annotations
 
@@ -10,29 +11,61 @@ from extractors.facts.records import Claim
 from extractors.facts.rules import Rule, register
 
 I = re.IGNORECASE
-_BEHIND_RE = re.compile(r"[^;]{0,120}?\b(?:chỉ\s+)?(?:xếp\s+|đứng\s+)?(?:sau|kém)\s+$", I)
+# From the rank to the units ahead of it: "xếp thứ 2 (0,9538/1 điểm), sau ".
+_AHEAD_RE = re.compile(r"[^;]{0,120}?(?<![\w])(?:chỉ\s+)?(?:xếp\s+|đứng\s+)?(?:sau|kém)\s+$", I)
+# From the rank to the unit behind it: "... và (xếp) trên ".
+_BEHIND_RE = re.compile(r"[^;]{0,160}?(?<![\w])(?:xếp\s+|đứng\s+)?trên\s+$", I)
+_NOT_AHEAD_RE = re.compile(r"\b(?:tăng|giảm|tụt|lên|xuống)\b", I)
 
 
 @register
-class BehindLeaderStrategy(Rule):
-    """ "xếp thứ 2/63 tỉnh, sau Quảng Ninh": the one ahead of second is first."""
+class NeighbourStrategy(Rule):
+    """Units named ahead of or behind a stated rank, in its index, component
+    and edition: "Đà Nẵng xếp thứ 2, sau Thừa Thiên Huế" (1); "xếp thứ 4 sau
+    A, B và C" (1-3, only when exactly the missing places are named);
+    "xếp vị trí thứ hai sau Thanh Hóa và trên Phú Thọ" (1 and 3; only the
+    unit right after "trên").  Trap: "tăng 3 bậc sau ..." is no position."""
 
-    name = "bind.behind_second"
+    name = "bind.neighbours"
     stage = "bind"
     order = 60
 
     def find(self, ctx) -> list[Claim]:
+        result: list[Claim] = []
+        for c in list(ctx.claims):
+            if c.metric != "rank" or c.rule in ("rank.list", "rank.list_continued"):
+                continue
+            result += self._ahead(ctx, c) + self._behind(ctx, c)
+        return result
+
+    def _ahead(self, ctx, c: Claim) -> list[Claim]:
+        text = ctx.text
+        first = next((e for e in ctx.entities if e.start >= c.value_span[1]), None)
+        if first is None or not _AHEAD_RE.fullmatch(text, c.value_span[1], first.start):
+            return []
+        if _NOT_AHEAD_RE.search(text, c.value_span[1], first.start):
+            return []
+        group = B.group_of(ctx, first) or [first]
+        group = group[group.index(first) :] if first in group else [first]
+        if len(group) != c.value - 1:
+            return []
+        return self._claims(ctx, c, group, 1)
+
+    def _behind(self, ctx, c: Claim) -> list[Claim]:
+        for e in ctx.entities:
+            if e.start < c.value_span[1]:
+                continue
+            if _BEHIND_RE.fullmatch(ctx.text, c.value_span[1], e.start):
+                return self._claims(ctx, c, [e], int(c.value) + 1)
+        return []
+
+    def _claims(self, ctx, c: Claim, group, first_rank: int) -> list[Claim]:
         result = []
-        for c in ctx.claims:
-            if c.metric != "rank" or c.value != 2 or c.component is not None:
-                continue
-            following = [e for e in ctx.entities if e.start >= c.value_span[1]]
-            if not following:
-                continue
-            e = following[0]
+        for offset, e in enumerate(group):
             name = B.unit_name(ctx, e, c.index_code, c.year)
-            if name and name != c.entity and _BEHIND_RE.fullmatch(ctx.text, c.value_span[1], e.start):
+            if name and name != c.entity:
+                rank = float(first_rank + offset)
                 result.append(
-                    Claim(name, c.index_code, None, c.year, "rank", 1.0, (e.start, e.end), self.name)
+                    Claim(name, c.index_code, c.component, c.year, "rank", rank, (e.start, e.end), self.name)
                 )
         return result
