@@ -185,7 +185,7 @@ def bind_entity(ctx: SentenceContext, m: MetricMention) -> list[EntityMention] |
         return []  # somebody is named before, but not as the subject
     if ctx.state.topic is not None:
         return [ctx.state.topic]
-    if ctx.doc.title_entity is not None and not ctx.doc.entities_in_body:
+    if ctx.doc.title_entity is not None:
         return [ctx.doc.title_entity]
     return []
 
@@ -410,7 +410,9 @@ def _move_part_of(ctx: SentenceContext, pos: int):
     return next((p for p in ctx.moves if p[0] <= pos < p[1]), None)
 
 
-def bind_years(ctx: SentenceContext, m: MetricMention, i: int | None) -> tuple[int, ...] | None:
+def bind_years(
+    ctx: SentenceContext, m: MetricMention, i: int | None, code: str | None = None
+) -> tuple[int, ...] | None:
     if m.explicit_years:
         return m.explicit_years
     if i is not None and i in ctx.owned:
@@ -418,7 +420,7 @@ def bind_years(ctx: SentenceContext, m: MetricMention, i: int | None) -> tuple[i
     part = _move_part_of(ctx, m.start)
     if part is not None and part[2] is not m:
         # "(với 65,53 điểm)" inside "từ vị trí thứ 8 ... lên": the earlier edition.
-        return bind_years(ctx, part[2], _index_of(ctx, part[2]))
+        return bind_years(ctx, part[2], _index_of(ctx, part[2]), code)
     mine = {id(y) for y in ctx.owned.values()}
     usable = [y for y in ctx.years if id(y) not in mine]
     if part is None:
@@ -428,9 +430,9 @@ def bind_years(ctx: SentenceContext, m: MetricMention, i: int | None) -> tuple[i
         compare = [y for y in usable if y.role == "compare" and len(y.years) == 1]
         if compare:
             return compare[0].years
-        base = bind_years_plain(ctx, m, usable) or (ctx.doc.edition,)
-        return (base[0] - 1,) if base[0] else None
-    return bind_years_plain(ctx, m, usable)
+        base = bind_years_plain(ctx, m, usable, code)
+        return (base[0] - 1,) if base else None
+    return bind_years_plain(ctx, m, usable, code)
 
 
 def _index_of(ctx: SentenceContext, m: MetricMention) -> int | None:
@@ -442,7 +444,14 @@ def unowned_years(ctx: SentenceContext) -> list[YearMention]:
     return [y for y in ctx.years if id(y) not in mine]
 
 
-def bind_years_plain(ctx: SentenceContext, m: MetricMention, usable) -> tuple[int, ...] | None:
+def bind_years_plain(
+    ctx: SentenceContext, m: MetricMention, usable, code: str | None = None
+) -> tuple[int, ...] | None:
+    """The edition of ``m``: a year in its bracket, left of it in its
+    segment, or right of it before another value; else the paragraph's or
+    the article's edition, but only for the index that edition belongs to
+    ("sau 4 năm liên tiếp chiếm ngôi đầu PCI" in an ICT Index 2016 article
+    has no year)."""
     s = ctx.s
     paren = s.paren_of(m.start)
     segment = s.segment_of(m.start)
@@ -464,9 +473,10 @@ def bind_years_plain(ctx: SentenceContext, m: MetricMention, usable) -> tuple[in
     right = [y for y in usable if m.end <= y.start < segment[1] and ok(y)]
     if right and not _OTHER_METRIC_RE.search(ctx.text, m.end, right[0].start):
         return right[0].years
-    if ctx.state.paragraph_year is not None:
-        return (ctx.state.paragraph_year,)
-    if ctx.doc.edition is not None:
+    state = ctx.state
+    if state.paragraph_year is not None and code in (None, state.paragraph_year_index):
+        return (state.paragraph_year,)
+    if ctx.doc.edition is not None and (code is None or code in ctx.doc.edition_indices):
         return (ctx.doc.edition,)
     return None
 

@@ -29,6 +29,9 @@ class Doc:
     dominant_index: str | None
     # The unit the title names when it names exactly one: the subject of
     # sentences that name nobody ("Ninh Bình tăng 8 bậc" as a headline).
+    # The indices the edition belongs to: those named with its year, and the
+    # article's main index.  Another index's number needs a year of its own.
+    edition_indices: frozenset[str] = frozenset()
     title_entity: EntityMention | None = None
     entities_in_body: bool = True
     # Each mention list's start offsets, built once: ``within`` runs for every
@@ -51,6 +54,7 @@ class State:
     topic: EntityMention | None = None  # the unit being talked about
     paragraph_index: str | None = None  # the index the paragraph last named
     paragraph_year: int | None = None  # the edition the paragraph last tied to an index
+    paragraph_year_index: str | None = None  # ... and that index
     year_group: tuple[int, ...] | None = None  # "trong hai năm 2017-2018"
     # The component of the sentence that introduced the year group: "chỉ số
     # hạ tầng kỹ thuật ... trong hai năm 2017-2018, A xếp thứ nhất ... B xếp
@@ -60,9 +64,11 @@ class State:
     claims: list[Claim] = field(default_factory=list)  # every claim so far, in reading order
 
     def new_paragraph(self) -> None:
-        self.topic = None
+        # The topic outlives the paragraph: a paragraph that names nobody
+        # ("Chỉ số quản trị môi trường (17/63)") goes on about the same unit.
         self.paragraph_index = None
         self.paragraph_year = None
+        self.paragraph_year_index = None
         self.year_group = None
         self.year_group_component = None
 

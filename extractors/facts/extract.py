@@ -55,9 +55,10 @@ def analyse(article: Article) -> Doc | None:
     if not indices:
         return None
     years = find_years(text)
-    edition = _edition(text, indices, years)
+    edition, tied = _edition(text, indices, years)
     if edition is None:
         return None
+    dominant = _dominant_index(indices)
     blocks = split_blocks(text)
     entities = find_entities(text)
     title_entity, in_body = _title_entity(article, blocks, entities)
@@ -69,7 +70,8 @@ def analyse(article: Article) -> Doc | None:
         components=find_components(text, indices, lowered),
         years=years,
         edition=edition,
-        dominant_index=_dominant_index(indices),
+        dominant_index=dominant,
+        edition_indices=frozenset({*tied, dominant, *_named_near(indices, years, edition)}),
         title_entity=title_entity,
         entities_in_body=in_body,
     )
@@ -88,10 +90,12 @@ def _title_entity(
     return (in_title[0] if len(names) == 1 else None), in_body
 
 
-def _edition(text: str, indices: list[IndexMention], years: list[YearMention]) -> int | None:
+def _edition(text: str, indices: list[IndexMention], years: list[YearMention]) -> tuple[int | None, set[str]]:
     """The edition an article reports: the year most often tied to an index
-    name ("PCI 2022", "ICT Index năm 2018"), then the most common plain year."""
+    name ("PCI 2022", "ICT Index năm 2018"), then the most common plain year;
+    and the indices named with that year."""
     votes: Counter[int] = Counter()
+    tied: dict[int, set[str]] = {}
     year_starts = [y.start for y in years]
     for index in indices:
         if _NEAR_COMPARE_RE.search(text, max(0, index.start - 60), index.start):
@@ -102,13 +106,22 @@ def _edition(text: str, indices: list[IndexMention], years: list[YearMention]) -
             gap = text[index.end : year.start]
             if year.role in ("plain", "paren") and len(gap) <= 30 and _INDEX_YEAR_GAP_RE.fullmatch(gap):
                 votes[year.years[0]] += 3
+                tied.setdefault(year.years[0], set()).add(index.code)
     for year in years:
         if year.role == "plain":
             votes[year.years[0]] += 1
     if not votes:
-        return None
+        return None, set()
     best = max(votes.values())
-    return next(y.years[0] for y in years if votes.get(y.years[0]) == best)
+    edition = next(y.years[0] for y in years if votes.get(y.years[0]) == best)
+    return edition, tied.get(edition, set())
+
+
+def _named_near(indices: list[IndexMention], years: list[YearMention], edition: int) -> set[str]:
+    """Indices named within a sentence's reach of the edition year: "chỉ số
+    CCHC năm 2019 ...; chỉ số SIPAS cũng tăng" reports SIPAS 2019 too."""
+    spots = [y.start for y in years if y.role == "plain" and y.years[0] == edition]
+    return {i.code for i in indices if any(abs(i.start - spot) <= 250 for spot in spots)}
 
 
 def _dominant_index(indices: list[IndexMention]) -> str | None:

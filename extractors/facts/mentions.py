@@ -183,9 +183,12 @@ def find_entities(text: str) -> list[EntityMention]:
     found.sort(key=lambda f: (f[0], -(f[1] - f[0]), -f[4]))
     result: list[EntityMention] = []
     last_end = -1
+    known_starts = {f[0] for f in found if f[3] != "org"}
     for start, end, name, kind, _ in found:
         if start < last_end:
             continue
+        if kind == "org" and start in known_starts:
+            continue  # "Ngân hàng Nhà nước Việt Nam và Bộ Tư pháp" is two units
         result.append(EntityMention(start, end, name, kind))
         last_end = end
     return result

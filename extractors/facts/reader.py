@@ -129,6 +129,7 @@ class Reader:
             ]
             if after:
                 state.paragraph_year = after[0].years[0]
+                state.paragraph_year_index = index.code
 
     def _emit(self, s: Sentence, c: Claim) -> None:
         if not 1990 <= c.year <= 2100 or not math.isfinite(c.value):

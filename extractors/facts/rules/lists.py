@@ -79,7 +79,7 @@ class ComponentListStrategy(Rule):
             ctx.consumed.add(i)
             entities = B.bind_entity(ctx, m)
             codes = B.bind_index(ctx, m)
-            found_years = B.bind_years(ctx, m, i)
+            found_years = B.bind_years(ctx, m, i, codes[0]) if codes else None
             if not entities or len(entities) != 1 or not codes or not found_years:
                 continue
             code = codes[0]
@@ -143,7 +143,7 @@ class PairedListStrategy(Rule):
     def _pair(ctx, group, m, i) -> list[Claim]:
         ctx.consumed.add(i)
         codes = B.bind_index(ctx, m)
-        found_years = B.bind_years(ctx, m, i)
+        found_years = B.bind_years(ctx, m, i, codes[0]) if codes else None
         if not codes or not found_years:
             return []
         result = []
@@ -207,7 +207,7 @@ class OrderedListStrategy(Rule):
         if size == len(group) + 1:
             probe = MetricMention("rank", [(2.0, g_start, g_end)], g_start, g_end, rule)
             codes = B.bind_index(ctx, probe)
-            year = B.bind_years_plain(ctx, probe, ctx.years)
+            year = B.bind_years_plain(ctx, probe, ctx.years, codes[0]) if codes else None
             if (
                 codes
                 and year
@@ -228,7 +228,7 @@ def list_ranks(ctx, group, start_rank: float, rule: str, anchor: MetricMention |
     g_start, g_end = group[0].start, group[-1].end
     probe = anchor or MetricMention("rank", [(start_rank, g_start, g_end)], g_start, g_end, rule)
     codes = B.bind_index(ctx, probe)
-    years = B.bind_years_plain(ctx, probe, B.unowned_years(ctx))
+    years = B.bind_years_plain(ctx, probe, B.unowned_years(ctx), codes[0]) if codes else None
     if not codes or not years:
         return []
     result = []

@@ -42,6 +42,10 @@ _PRECEDED_BY_COMPARE_RE = re.compile(r"so\s+(?:với\s+)?$", I)
 _CHANGE_BEFORE_RE = re.compile(r"(?:bảng|thăng|tụt|tăng|giảm|sụt)\s*$", I)
 
 
+# Verbs after which a fraction counts units: "có 10/17 bộ", "đạt 5/8 chỉ số".
+_COUNTING_VERBS = frozenset({"có", "đạt", "vào", "về", "lọt vào"})
+
+
 def _is_word(written: str) -> bool:
     return not written[0].isdigit()
 
@@ -119,8 +123,9 @@ class RankPositionRule(Rule):
                 return False
         if match.group("bare"):
             # A verb alone states a position only with "thứ" or a fraction:
-            # "xếp thứ 4", "xếp 6/63"; not "đạt 5", "có 3".
-            return (kw or "").lower() == "thứ" or den is not None
+            # "xếp thứ 4", "xếp 6/63"; not "đạt 5", "có 3", "có 10/17 bộ".
+            verb = " ".join(match.group("bare").lower().split())
+            return (kw or "").lower() == "thứ" or (den is not None and verb not in _COUNTING_VERBS)
         return True
 
 

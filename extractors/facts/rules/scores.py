@@ -23,6 +23,13 @@ _CLOSED_RE = re.compile(r"\d|,|\blên\b")
 _BOUND_BEFORE_RE = re.compile(rf"(?<![\w]){V.alt('score.bounds')}\s*$", I)
 _MAXIMUM_NEAR_RE = re.compile(V.alt("score.maximum"), I)
 _AVERAGE_NEAR_RE = re.compile(V.alt("score.average"), I)
+# A number of the whole country or of all units, not of one: "ở cấp quốc
+# gia, chỉ số DTI năm 2024 đạt 0,7955", "Chỉ số CCHC của 17 bộ ... là 84,05%".
+_AGGREGATE_RE = re.compile(
+    r"cấp quốc gia|(?:DTI|PCI|PAPI|PGI|chỉ số)\s+quốc gia|"
+    r"(?<![\w/])(?:của|trong)\s+\d{1,2}\s+(?:bộ|tỉnh|địa phương|cơ quan)",
+    I,
+)
 _RANGE_AFTER_RE = re.compile(rf"\s*(?:%|điểm)?\s*(?:-|đến|tới)\s*{NUMBER}", I)
 _RANGE_BEFORE_RE = re.compile(rf"{NUMBER}\s*(?:%|điểm)?\s*(?:-|đến|tới)\s*$", I)
 _SCORE_CUE_RE = re.compile(
@@ -50,8 +57,11 @@ def score_blocked(text: str, sentence: Sentence, start: int, end: int) -> str | 
         return "bound"
     if _MAXIMUM_NEAR_RE.search(text, max(sentence.start, start - 60), start):
         return "maximum"
-    if _AVERAGE_NEAR_RE.search(text, max(sentence.start, start - 60), start):
+    segment_start = sentence.segment_of(start)[0]
+    if _AVERAGE_NEAR_RE.search(text, max(segment_start, start - 120), start):
         return "average"
+    if _AGGREGATE_RE.search(text, max(segment_start, start - 120), start):
+        return "aggregate"
     if _RANGE_AFTER_RE.match(text, end) or _RANGE_BEFORE_RE.search(
         text, max(sentence.start, start - 20), start
     ):

@@ -38,14 +38,14 @@ class SingleMentionStrategy(Rule):
     def _bind(self, ctx, m, i) -> list[Claim]:
         entities = B.bind_entity(ctx, m)
         codes = B.bind_index(ctx, m)
-        found_years = B.bind_years(ctx, m, i)
-        if not entities or not codes or not found_years:
+        if not entities or not codes:
             return []
-        if m.metric != "rank" and len(found_years) > 1:
-            return []  # one score can not belong to two editions
         result = []
-        for entity in entities:
-            for code in codes:
+        for code in codes:
+            found_years = B.bind_years(ctx, m, i, code)
+            if not found_years or (m.metric != "rank" and len(found_years) > 1):
+                continue  # no edition, or one score given to two editions
+            for entity in entities:
                 components = [B.bind_component(ctx, m, code)]
                 if m.metric == "rank" and components[0] is not None:
                     # "dẫn đầu về A (7,12 điểm) và B (7,95 điểm)": first in each.
