@@ -7,7 +7,7 @@ import re
 from extractors.facts import vocab as V
 from extractors.facts.records import MetricMention
 from extractors.facts.rules import Rule, register
-from extractors.facts.rules.common import INT, ORD, YEAR, I, value
+from extractors.facts.rules.common import INT, ORD, YEAR, I, regional, value
 
 _UP = V.alt("change.up")
 _DOWN_WORDS = frozenset(" ".join(w.split()) for w in V.words("change.down"))
@@ -73,6 +73,7 @@ class RankChangeRule(Rule):
                 self.name,
             )
             _compare(mention, _COMPARE_AFTER_RE.match(text, match.end(), s.end))
+            mention.regional = regional(text, s, match.start(), match.end())
             found.append(mention)
         return found
 

@@ -27,7 +27,7 @@ REGION_RE = re.compile(
 )
 _REGION_FRAME_RE = re.compile(
     r"(?:so với|trong|ở|tại|đối với|giữa)\s+(?:các\s+|những\s+)?(?:tỉnh[\w ,]{0,20}?\s+)?"
-    r"(?:thuộc\s+|trong\s+)?(?:khu vực|vùng)\b",
+    rf"(?:thuộc\s+|trong\s+)?(?!{V.alt('context.not_regions')}(?![\w]))(?:khu vực|vùng)\b",
     I,
 )
 # Where a window after a rank stops: the next statement.
@@ -37,7 +37,8 @@ _NEXT_METRIC_RE = re.compile(r"\b(?:xếp|đứng|đạt|vị trí|tăng|giảm|
 def regional_after(text: str, sentence: Sentence, pos: int) -> bool:
     """A region named right after a rank, before anything else is stated:
     "hạng 3/13 tỉnh, thành phố khu vực ĐBSCL", "xếp thứ 2 khu vực Tây Nguyên"."""
-    end = min(sentence.segment_of(pos)[1], pos + 60)
+    # The segment of the last character read: ``pos`` itself may be the ";".
+    end = min(sentence.segment_of(max(sentence.start, pos - 1))[1], pos + 60)
     paren = sentence.paren_of(pos)
     if paren:
         end = min(end, paren[1])
@@ -53,8 +54,22 @@ def regional_frame(text: str, sentence: Sentence, pos: int) -> bool:
     return bool(_REGION_FRAME_RE.search(text, max(sentence.start, pos - 200), pos))
 
 
+_ENDS_WITH_NAME_RE = re.compile(r"(?:[A-ZĐ][\w.]*\s*){1,4}$")
+
+
 def regional(text: str, sentence: Sentence, start: int, end: int) -> bool:
-    return regional_after(text, sentence, end) or regional_frame(text, sentence, start)
+    """A rank or change read inside a region: right after it, in a frame
+    before it, or in brackets after a regional phrase ("thăng 1 bậc trong
+    vùng TD&MNPB (từ vị trí 11 lên 10)")."""
+    if regional_after(text, sentence, end) or regional_frame(text, sentence, start):
+        return True
+    paren = sentence.paren_of(start)
+    if paren:
+        # Between the bracket and the phrase it follows; a unit named there
+        # owns it: "dẫn đầu vùng là Thái Nguyên (47.75 điểm, xếp hạng 10)".
+        window = text[max(sentence.clause_of(paren[0])[0], paren[0] - 60) : paren[0]]
+        return bool(REGION_RE.search(window)) and not _ENDS_WITH_NAME_RE.search(window)
+    return False
 
 
 # After a number these make it a count: "xếp hạng 63 tỉnh", "3 năm".

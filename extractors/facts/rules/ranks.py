@@ -342,15 +342,31 @@ class ParenFractionRule(Rule):
         I,
     )
 
+    @staticmethod
+    def _owner(ctx, anchors, pos: int):
+        """What the bracket is about: the name right before it, or the first
+        component of its list item ("Cơ chế, chính sách và quy định cho ứng
+        dụng CNTT (xếp thứ 9/63)" ranks the first)."""
+        text, s = ctx.text, ctx.s
+        adjacent = next((a for a in anchors if 0 <= pos - a.end <= 1), None)
+        item_start = max(s.start, text.rfind(";", s.start, pos) + 1, text.rfind(":", s.start, pos) + 1)
+        item = [a for a in anchors if item_start <= a.start and a.end <= pos]
+        if item and not re.search(r"[\d()]", text[item[-1].end : pos]):
+            components = [a for a in item if a in ctx.components]
+            first = components[0] if components else item[-1]
+            if adjacent is None or (adjacent in ctx.components and first is not adjacent):
+                return first
+        return adjacent
+
     def find(self, ctx) -> list[MetricMention]:
         text, s = ctx.text, ctx.s
-        anchors = list(ctx.entities) + list(ctx.components)
+        anchors = sorted([*ctx.entities, *ctx.components], key=lambda a: a.start)
         found = []
         for match in self.pattern.finditer(text, s.start, s.end):
             number, den = value(match.group("val")), int(match.group("den"))
             if not 1 <= number <= den or den < 17:
                 continue
-            owner = next((a for a in anchors if 0 <= match.start() - a.end <= 1), None)
+            owner = self._owner(ctx, anchors, match.start())
             if owner is None:
                 continue
             mention = MetricMention(
