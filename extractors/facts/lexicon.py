@@ -246,6 +246,7 @@ INDEX_PATTERNS: dict[str, list[str]] = {
 # paraphrases the ICT Index, not the ministry's e-government ranking.
 WEAK_INDEX_PATTERNS: dict[str, list[str]] = {
     "EGOV": [rf"mức độ ứng dụng {_ICT}"],
+    "DTI": [r"(?<=về )chuyển đổi số(?! (?:quốc gia|ngành))"],
 }
 
 # "chỉ số công nghiệp CNTT" is the IT Industry Index only outside an ICT

@@ -96,7 +96,67 @@ class ComponentListStrategy(Rule):
                 result += B.make(
                     ctx, m, entities[0], code, c.code, found_years[0], (m.values[0][0], c.start, c.end)
                 )
+            if listed and any(m.end <= x.start < listed[0].start and x.code == code for x in ctx.indices):
+                # "dẫn đầu cả nước về chuyển đổi số ở 3 trụ cột, gồm: ...": the index too.
+                result += B.make(ctx, m, entities[0], code, None, found_years[0], m.values[0])
         return result
+
+
+_EACH_BEFORE_RE = re.compile(r"[^.;]{0,40}?(?<![\w])(?:đều|cùng)(?![\w])[^.;]{0,20}$", I)
+
+
+@register
+class ComponentGroupStrategy(Rule):
+    """Several components named before one value with "đều"/"cùng": "cả 3
+    trụ cột, gồm: Chính quyền số, kinh tế số và xã hội số đều xếp vị trí
+    thứ 2/63", "“Chính quyền số” và “Kinh tế số” của TPHCM đều ở vị trí thứ
+    3/63": the value is each component's.  Without "đều"/"cùng" the value
+    is the nearest component's only."""
+
+    name = "bind.component_group"
+    stage = "bind"
+    order = 15
+    vocabulary = ("lists.each",)
+
+    def find(self, ctx) -> list[Claim]:
+        result: list[Claim] = []
+        for i, m in ctx.unconsumed():
+            if m.metric != "rank" or m.regional or len(m.values) != 1:
+                continue
+            codes = B.bind_index(ctx, m)
+            if not codes:
+                continue
+            run = self._run_before(ctx, m, codes[0])
+            if len(run) < 2 or not _EACH_BEFORE_RE.fullmatch(ctx.text, run[-1].end, m.start):
+                continue
+            entities = B.bind_entity(ctx, m)
+            years = B.bind_years(ctx, m, i, codes[0])
+            if not entities or len(entities) != 1 or not years:
+                continue
+            ctx.consumed.add(i)
+            for c in run:
+                result += B.make(
+                    ctx, m, entities[0], codes[0], c.code, years[0], (m.values[0][0], c.start, c.end)
+                )
+        return result
+
+    @staticmethod
+    def _run_before(ctx, m, code):
+        segment_start = ctx.s.segment_of(m.start)[0]
+        usable = [
+            c
+            for c in ctx.components
+            if c.index_code in (code, "*") and segment_start <= c.start and c.end <= m.start
+        ]
+        run = []
+        for c in reversed(usable):
+            if run and not _COMPONENT_JOIN_RE.fullmatch(ctx.text, c.end, run[0].start):
+                break
+            run.insert(0, c)
+        return run
+
+
+_COMPONENT_JOIN_RE = re.compile(r"\"?\s*(?:,|và|,\s*và)\s*\"?\s*(?:chỉ số\s+)?", I)
 
 
 @register

@@ -167,11 +167,14 @@ _LEADER_RE = re.compile(
 _SECOND = frozenset(w.lower() for w in V.words("rank.second"))
 # A group in front of the leader word: "Top 10 tỉnh ... đứng đầu", "nhóm
 # dẫn đầu", "4 trục nội dung dẫn đầu", "5 vị trí dẫn đầu".
+# A comma inside a list of unit nouns: "Top 3 địa phương, bộ, ngành", "tỉnh, thành".
+_UNIT_COMMA = r",\s*(?=(?:thành|bộ|ngành|địa phương|tỉnh|cơ quan|đơn vị)\b)"
 _GROUP_BEFORE_RE = re.compile(
-    rf"(?:(?P<top>(?<![\w]){V.alt('rank.groups')}(?![\w]))[^,;]{{0,40}}$)|"
+    rf"(?:(?P<top>(?<![\w]){V.alt('rank.groups')}(?![\w]))(?:[^,;]|{_UNIT_COMMA}){{0,40}}$)|"
     r"(?:(?P<count>(?<![\w])(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|các)\s+"
     r"(?:tỉnh|thành|địa phương|bộ|ngành|đơn vị|chỉ số|trục|lĩnh vực|"
-    r"vị trí|ngân hàng|doanh nghiệp|trường|cơ quan|tập đoàn)\b)[^;]{0,50}$)",
+    r"vị trí|ngân hàng|doanh nghiệp|trường|cơ quan|tập đoàn)\b)"
+    rf"(?:[^;,]|{_UNIT_COMMA})*$)",
     I,
 )
 # "hai chỉ số thành phần của PCI là A và B của Quảng Ninh đứng đầu".
@@ -184,7 +187,8 @@ _PERSONAL_BEST_RE = re.compile(
 )
 _COMPONENT_LIST_AFTER_RE = re.compile(
     r"\s*(?:cả nước|toàn quốc)?\s*(?:(?:ở|về|là)\s+|(?:về\s+)?[\w ]{0,30}?(?:ở|với)\s+)"
-    r"(?:(?:hai|ba|bốn|năm|\d+|các|những|cả)\s+)?(?:chỉ số|lĩnh vực|trục|hạng mục|tiêu chí|trụ cột)",
+    r"(?:(?:hai|ba|bốn|năm|\d+|các|những|cả)\s+)?(?:chỉ số|lĩnh vực|trục|hạng mục|tiêu chí|trụ cột)"
+    r"(?!\s+(?:PAPI|PCI|DTI|PGI|SIPAS|PAR|ICT|tổng hợp|chung)\b)",
     I,
 )
 _NOT_A_RANK_AFTER_RE = re.compile(r"\s*(?:đoàn|xu hướng|phong trào)", I)
