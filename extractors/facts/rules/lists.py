@@ -36,12 +36,12 @@ COMPONENT_LIST_GLUE_RE = re.compile(
 _PAIRING_RE = re.compile(V.alt("lists.ordered"), I)
 _CONTINUE = V.alt("continuation.words")
 _LIST_ORDERED_BEFORE_RE = re.compile(
-    r"(?:lần lượt|theo thứ tự)(?:\s+(?:thuộc về|là|gồm))?\s*:?\s*$|"
-    r"lần lượt\b[^.;]{0,80}?\b(?:là|thuộc về)\s*:?\s*$",
+    r"(?:lần lượt|theo thứ tự)(?:\s+(?:thuộc về|là|gồm))?\s*(?:[^.;:]{0,30}:)?\s*$|"
+    r"lần lượt\b[^.;]{0,80}?\b(?:là|thuộc về)\s*(?:[^.;:]{0,30}:)?\s*$",
     I,
 )
 _LIST_CONTINUE_BEFORE_RE = re.compile(
-    rf"{_CONTINUE}(?:\s+\S+){{0,8}}?\s*(?:là|thuộc về|gồm)\s*(?:các\s+(?:Bộ|địa phương|tỉnh)\s*)?:?\s*$",
+    rf"{_CONTINUE}(?:\s+\S+){{0,8}}?\s*(?:là|thuộc về|gồm)\s*(?:[^.;:]{{0,30}}:)?\s*$",
     I,
 )
 _LIST_HEAD_WINDOW = 300  # characters before a list its lead-in words are looked for in
@@ -50,6 +50,11 @@ _LEADING_WORDS_RE = re.compile(r"dẫn đầu|đứng đầu|cao nhất|tốt nh
 _LIST_AFTER_RE = re.compile(
     r"\s*(?:đều\s+)?lần lượt\s+(?:là|giữ|chiếm|đứng|xếp|nằm|thuộc)\b[^.;]{0,120}?"
     r"(?P<lead>cao nhất|dẫn đầu|đứng đầu|tốt nhất|đầu bảng|vị trí đầu)",
+    I,
+)
+_LIST_AFTER_CONTINUE_RE = re.compile(
+    r"\s*(?:đều\s+)?lần lượt\s+(?:là|giữ|chiếm|đứng|xếp|nằm|thuộc)\b"
+    rf"[^.;]{{0,40}}?(?:vị trí|hạng)\s+{_CONTINUE}",
     I,
 )
 _TOP_GROUP_RE = re.compile(r"(?:nhóm|top|tốp)\s+(?P<n>\d{1,2}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\b", I)
@@ -252,6 +257,9 @@ class OrderedListStrategy(Rule):
             elif len(group) >= 2 and _LIST_ORDERED_BEFORE_RE.search(text, near, g_start):
                 if first_leading is not None and first_leading.end() <= g_start:
                     result += list_ranks(ctx, group, 1.0, "rank.list", None)
+            elif len(group) >= 2 and _LIST_AFTER_CONTINUE_RE.match(text, g_end, s.end):
+                # "A và B lần lượt chiếm hai vị trí tiếp theo".
+                result += continue_ranks(ctx, group, previous_rank(ctx, g_start), "rank.list_continued")
             elif len(group) >= 2 and _LIST_AFTER_RE.match(text, g_end, s.end):
                 start_rank = self._after_list_start(ctx, group, g_start, g_end, "rank.list")
                 if start_rank is not None:

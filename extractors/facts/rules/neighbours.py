@@ -45,8 +45,10 @@ class NeighbourStrategy(Rule):
             return []
         if _NOT_AHEAD_RE.search(text, c.value_span[1], first.start):
             return []
-        group = B.group_of(ctx, first) or [first]
-        group = group[group.index(first) :] if first in group else [first]
+        # The units named ahead are objects ("sau A, B"), not subjects: group
+        # them from all the names, not only the eligible ones.
+        after = [e for e in ctx.entities if e.start >= first.start]
+        group = next((g for g in B.entity_groups(ctx, after) if g[0] is first), [first])
         if len(group) != c.value - 1:
             return []
         return self._claims(ctx, c, group, 1)

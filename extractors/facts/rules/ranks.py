@@ -116,7 +116,10 @@ class RankPositionRule(Rule):
     def _reads_as_rank(match, kw, written, den, noun) -> bool:
         if _is_word(written):
             if kw is None:
-                return False
+                # "xếp hạng hai", "đứng vị trí thứ nhất" need a verb before the noun.
+                return (
+                    bool(match.group("verb")) and (noun or "").lower() == "hạng" and written.lower() != "một"
+                )
             if kw.lower() == "số" and written.lower() not in ("một", "nhất"):
                 return False
             if kw.lower() == "thứ" and written.lower() == "một":
@@ -493,7 +496,8 @@ class MoveTargetRule(Rule):
                 self.name,
             )
             den = match.group("den")
-            mention.group_size = int(den) if den else None
+            mention.group_size = int(den) if den else start.group_size
+            mention.regional = start.regional
             found.append(mention)
             taken.add(match.start("val"))
         return found
@@ -513,5 +517,6 @@ class MoveTargetRule(Rule):
                 self.name,
                 role="from",
             )
+            mention.regional = regional(ctx.text, ctx.s, match.start(), match.end())
             taken.add(match.start("val"))
             yield mention

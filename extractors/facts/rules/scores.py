@@ -19,7 +19,9 @@ _SCORE_MORE_RE = re.compile(
 )
 _DIFFERENCE_RE = re.compile(rf"(?<![\w]){V.alt('score.difference')}(?![\w])", I)
 _BINDING_WORD_RE = re.compile(rf"(?<![\w]){V.alt('score.binding')}(?![\w])", I)
-_CLOSED_RE = re.compile(r"\d|,|\blên\b")
+# What closes a difference before a binding word: its own amount, a comma,
+# "lên", or its comparison ("tăng so với trước - đạt 83,45%").
+_CLOSED_RE = re.compile(r"\d|,|\blên\b|\bso\s+với\b", I)
 _BOUND_BEFORE_RE = re.compile(rf"(?<![\w]){V.alt('score.bounds')}\s*$", I)
 _MAXIMUM_NEAR_RE = re.compile(V.alt("score.maximum"), I)
 _AVERAGE_NEAR_RE = re.compile(V.alt("score.average"), I)
@@ -34,7 +36,7 @@ _RANGE_AFTER_RE = re.compile(rf"\s*(?:%|điểm)?\s*(?:-|đến|tới)\s*{NUMBER
 _RANGE_BEFORE_RE = re.compile(rf"{NUMBER}\s*(?:%|điểm)?\s*(?:-|đến|tới)\s*$", I)
 _SCORE_CUE_RE = re.compile(
     r"(?:điểm số|số điểm|tổng điểm|mức điểm|giá trị|index|với|đạt)"
-    r"(?:\s+(?:là|đạt|cao nhất|tương ứng|lần lượt|của\s+\S+))*\s*$",
+    r"(?:\s+(?:là|đạt|cao nhất|tương ứng|lần lượt|của\s+\S+|[A-Z]{2,}(?:\s+(?:19|20)\d\d)?))*\s*$",
     I,
 )
 
@@ -43,7 +45,7 @@ def score_blocked(text: str, sentence: Sentence, start: int, end: int) -> str | 
     """Why the number at ``start:end`` is not a score, or None."""
     clause_start = sentence.clause_of(start)[0]
     paren = sentence.paren_of(start)
-    left_limit = max(clause_start, paren[0] if paren else clause_start, start - 45)
+    left_limit = max(clause_start, paren[0] if paren else clause_start, start - 80)
     window = text[left_limit:start]
     differences = list(_DIFFERENCE_RE.finditer(window))
     difference = differences[-1] if differences else None
