@@ -388,22 +388,44 @@ def in_compare_clause(ctx: SentenceContext, y: YearMention) -> bool:
 _TARGET_BEFORE_RE = re.compile(r"(?<![\w])(?:lên|xuống|tới|đến)(?![\w])", I)
 
 
-def move_parts(ctx: SentenceContext) -> list[tuple[int, int, MetricMention]]:
-    """The start of each move, from "từ" to the words that state where it
-    ended: "từ vị trí thứ 8 (với 65,53 điểm) năm 2018 | lên vị trí thứ 3".
-    What is written inside belongs to the earlier edition."""
+def move_parts(ctx: SentenceContext) -> list[tuple[int, int, MetricMention, MetricMention | None]]:
+    """Each move: its start, from "từ" to the words that state where it
+    ended ("từ vị trí thứ 8 (với 65,53 điểm) năm 2018 | lên vị trí thứ 3"),
+    with the start and end mentions.  What is written inside the start
+    belongs to the earlier edition."""
     parts = []
     for f in ctx.metrics:
         if f.role != "from":
             continue
-        end = f.end
+        end, target = f.end, None
         for m in ctx.metrics:
             if m.start >= f.end and m.role != "from" and m.metric == f.metric:
                 if _TARGET_BEFORE_RE.search(ctx.text, f.end, m.values[0][1]):
-                    end = m.start
+                    end, target = m.start, m
                 break
-        parts.append((f.start, end, f))
+        parts.append((f.start, end, f, target))
     return parts
+
+
+def _move_span_years(ctx: SentenceContext, m: MetricMention, code: str | None) -> tuple[int, ...] | None:
+    """A move over a span of years: "trong giai đoạn 2014 - 2020 từ vị trí 99
+    lên vị trí 86" (99 is 2014's, 86 is 2020's); and a change stated with its
+    move, "tụt 1 bậc từ vị trí thứ 4 năm 2013 xuống vị trí thứ 5 năm 2014",
+    which is the end's edition."""
+    for start, _end, f, target in ctx.moves:
+        if target is None:
+            continue
+        if m.metric == "rank_change":
+            if 0 <= start - m.end <= 12 and m.start >= ctx.s.clause_of(start)[0]:
+                return bind_years(ctx, target, _index_of(ctx, target), code)
+            continue
+        if m is not f and m is not target:
+            continue
+        segment = ctx.s.segment_of(start)
+        spans = [y for y in ctx.years if y.role in ("range", "streak") and segment[0] <= y.start < start]
+        if spans:
+            return (spans[-1].years[0],) if m is f else (spans[-1].years[-1],)
+    return None
 
 
 def _move_part_of(ctx: SentenceContext, pos: int):
@@ -417,6 +439,9 @@ def bind_years(
         return m.explicit_years
     if i is not None and i in ctx.owned:
         return ctx.owned[i].years
+    spanned = _move_span_years(ctx, m, code)
+    if spanned is not None:
+        return spanned
     part = _move_part_of(ctx, m.start)
     if part is not None and part[2] is not m:
         # "(với 65,53 điểm)" inside "từ vị trí thứ 8 ... lên": the earlier edition.
@@ -431,7 +456,14 @@ def bind_years(
         if compare:
             return compare[0].years
         base = bind_years_plain(ctx, m, usable, code)
-        return (base[0] - 1,) if base else None
+        return (lx.previous_edition(code, base[0]),) if base else None
+    paren = ctx.s.paren_of(m.start)
+    if paren is not None and not any(m is p[3] for p in ctx.moves):
+        # "tụt 4 bậc so với năm 2021 (đứng thứ 44)": the compared edition's;
+        # not the end of a move ("so với năm 2022 (từ vị trí 41 lên 40)").
+        compared = [y for y in ctx.years if y.role == "compare" and 0 <= paren[0] - y.end <= 2]
+        if compared:
+            return compared[-1].years
     return bind_years_plain(ctx, m, usable, code)
 
 
@@ -467,6 +499,10 @@ def bind_years_plain(
         inside = [y for y in usable if paren[0] <= y.start < m.start and ok(y)]
         if inside:
             return inside[-1].years
+        # "vào năm 2004 (thành phố Đà Nẵng cũng xếp vị thứ nhất)".
+        before = [y for y in usable if y.role == "plain" and 0 <= paren[0] - y.end <= 2]
+        if before:
+            return before[-1].years
     left = [y for y in usable if segment[0] <= y.start and y.end <= m.start and ok(y)]
     if left:
         return left[-1].years
@@ -507,7 +543,11 @@ def make(
     name = unit_name(ctx, entity, code, year)
     if name is None:
         return []
-    if m.metric == "rank_change" and m.compare_year is not None and m.compare_year != year - 1:
+    if (
+        m.metric == "rank_change"
+        and m.compare_year is not None
+        and m.compare_year != lx.previous_edition(code, year)
+    ):
         return []  # "tăng 25 bậc so năm 2016" in 2019: not the previous edition
     if m.metric == "score" and not score_plausible(m, code, v):
         return []

@@ -256,6 +256,21 @@ IT_INDUSTRY_AS_COMPONENT = re.compile(rf"chỉ số công nghiệp {_ICT}", re.I
 # Words that make a Chính phủ điện tử ranking the UN's (EGDI), not the ministry's.
 UN_NEAR = re.compile(r"Liên\s+[Hh]ợp\s+[Qq]uốc|\bLHQ\b|\bUN\b|\bEGDI\b|193 quốc gia")
 
+# How editions follow each other, for "so với năm X" (FACTS.md: a change is
+# only against the previous edition): EGDI is biennial; the ICT Index had
+# no 2021 edition (the 2022 report compares with 2020).
+EDITION_STEP: dict[str, int] = {"EGDI": 2}
+MISSING_EDITIONS: dict[str, frozenset[int]] = {"ICT_INDEX": frozenset({2021})}
+
+
+def previous_edition(code: str | None, year: int) -> int:
+    step = EDITION_STEP.get(code or "", 1)
+    previous = year - step
+    while previous in MISSING_EDITIONS.get(code or "", frozenset()):
+        previous -= step
+    return previous
+
+
 # Which indices express scores as percentages; others score in points.
 PERCENT_INDICES = frozenset({"PAR_INDEX", "SIPAS"})
 
