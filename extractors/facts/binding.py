@@ -159,7 +159,7 @@ def bind_entity(ctx: SentenceContext, m: MetricMention) -> list[EntityMention] |
     if m.copula_at is not None:
         at = next(iter(ctx.doc.within(ctx.doc.entities, m.copula_at, m.copula_at + 2)), None)
         if at is not None:
-            return [at]
+            return _copula_subject(ctx, m, at)
         if text[m.copula_at : m.copula_at + 1].isupper():
             return None
     clause = s.clause_of(anchor)
@@ -180,7 +180,7 @@ def bind_entity(ctx: SentenceContext, m: MetricMention) -> list[EntityMention] |
     if later:
         at = next((e for e in ctx.eligible if e.start == later.end()), None)
         if at is not None:
-            return [at]
+            return _copula_subject(ctx, m, at)
     if any(e.start < anchor for e in ctx.entities):
         return []  # somebody is named before, but not as the subject
     if ctx.state.topic is not None:
@@ -193,6 +193,19 @@ def bind_entity(ctx: SentenceContext, m: MetricMention) -> list[EntityMention] |
 _OWNER_AFTER_RE = re.compile(r"\s+(?:của|thuộc về)\s+")
 _CEDED_BEFORE_RE = re.compile(r"nhường[^,;]{0,15}$", I)
 _CEDED_AFTER_RE = re.compile(r"\s+cho\s+")
+
+
+# Words that head a list without stating its order.
+_UNORDERED_LIST_HEADS = frozenset({"rank.leader", "rank.last"})
+
+
+def _copula_subject(ctx: SentenceContext, m: MetricMention, at: EntityMention) -> list[EntityMention] | None:
+    """The unit after "là": itself, unless it opens a list that a word of
+    no order heads ("đứng cuối bảng là A, B, C", "dẫn đầu là A, B")."""
+    listed = next((g for g in entity_groups(ctx, ctx.entities) if g[0] is at), [at])
+    if len(listed) > 1 and m.rule in _UNORDERED_LIST_HEADS:
+        return None
+    return [at]
 
 
 def apposed_entity(ctx: SentenceContext, m: MetricMention) -> EntityMention | None:
@@ -216,6 +229,8 @@ def apposed_entity(ctx: SentenceContext, m: MetricMention) -> EntityMention | No
         clause = s.clause_of(m.start)
         if not [e for e in ctx.eligible if clause[0] <= e.start < m.start]:
             return nxt
+    if m.metric == "rank" and gap == ", " and not [e for e in ctx.eligible if e.start < m.start]:
+        return nxt  # "Vị trí cuối cùng, Ủy ban Dân tộc, với 66,71%"
     return None
 
 
@@ -543,6 +558,10 @@ def make(
     name = unit_name(ctx, entity, code, year)
     if name is None:
         return []
+    if "last" in m.flags:
+        v = ranked_count(ctx, entity, code, year)
+        if v is None:
+            return []  # last place of a ranking whose size the article does not state
     if (
         m.metric == "rank_change"
         and m.compare_year is not None
@@ -572,6 +591,15 @@ def unit_name(ctx: SentenceContext, entity: EntityMention, code: str, year: int)
         return None  # "Quảng Nam (cũ)": a unit merged away
     unit = gazetteer.resolve(entity.name, code, year)
     return unit.name if unit is not None else None
+
+
+def ranked_count(ctx: SentenceContext, entity: EntityMention, code: str, year: int) -> float | None:
+    """How many units of the entity's group the article says were ranked."""
+    unit = gazetteer.resolve(entity.name, code, year)
+    if unit is None:
+        return None
+    count = ctx.doc.group_counts.get(unit.group)
+    return float(count) if count else None
 
 
 def score_plausible(m: MetricMention | None, code: str, value: float) -> bool:

@@ -32,6 +32,9 @@ class Doc:
     # The indices the edition belongs to: those named with its year, and the
     # article's main index.  Another index's number needs a year of its own.
     edition_indices: frozenset[str] = frozenset()
+    # How many units of each group the article says were ranked ("63 tỉnh,
+    # thành phố", "19 bộ, ngành"): the rank of last place.
+    group_counts: dict[str, int] = field(default_factory=dict)
     title_entity: EntityMention | None = None
     entities_in_body: bool = True
     # Each mention list's start offsets, built once: ``within`` runs for every

@@ -74,6 +74,7 @@ def analyse(article: Article) -> Doc | None:
         edition_indices=frozenset({*tied, dominant, *_named_near(indices, years, edition)}),
         title_entity=title_entity,
         entities_in_body=in_body,
+        group_counts=_group_counts(text),
     )
 
 
@@ -122,6 +123,36 @@ def _named_near(indices: list[IndexMention], years: list[YearMention], edition: 
     CCHC năm 2019 ...; chỉ số SIPAS cũng tăng" reports SIPAS 2019 too."""
     spots = [y.start for y in years if y.role == "plain" and y.years[0] == edition]
     return {i.code for i in indices if any(abs(i.start - spot) <= 250 for spot in spots)}
+
+
+_COUNT_RE = re.compile(
+    r"(?<![\d.,/])(?P<n>\d{1,3})\s+"
+    r"(?P<noun>tỉnh|thành phố|địa phương|bộ|cơ quan|quốc gia|nền kinh tế)(?![\w])",
+    re.IGNORECASE,
+)
+_GROUP_OF_NOUN = {
+    "tỉnh": "provinces",
+    "thành phố": "provinces",
+    "địa phương": "provinces",
+    "bộ": "ministries",
+    "cơ quan": "ministries",
+    "quốc gia": "countries",
+    "nền kinh tế": "countries",
+}
+# The sizes a ranking of each group can have: a count outside is of
+# something else ("3 tỉnh dẫn đầu").
+_PLAUSIBLE = {"provinces": (34, 63), "ministries": (8, 30), "countries": (100, 200)}
+
+
+def _group_counts(text: str) -> dict[str, int]:
+    counts: dict[str, Counter[int]] = {}
+    for match in _COUNT_RE.finditer(text):
+        group = _GROUP_OF_NOUN[match.group("noun").lower()]
+        n = int(match.group("n"))
+        low, high = _PLAUSIBLE[group]
+        if low <= n <= high:
+            counts.setdefault(group, Counter())[n] += 1
+    return {group: c.most_common(1)[0][0] for group, c in counts.items()}
 
 
 def _dominant_index(indices: list[IndexMention]) -> str | None:

@@ -194,8 +194,8 @@ class PairedListStrategy(Rule):
                 if m.metric != "rank" or m.copula_at is None or abs(m.copula_at - g_start) > 1:
                     continue
                 ctx.consumed.add(i)
-                if m.rule == "rank.leader":
-                    continue  # "dẫn đầu là A, B": order not stated, no rank at all
+                if m.rule in ("rank.leader", "rank.last"):
+                    continue  # "dẫn đầu là A, B", "đứng cuối là A, B": no order stated, no rank
                 if len(m.values) == len(group):
                     # "Hai vị trí thứ tư và thứ năm là A và B".
                     result += self._pair(ctx, group, m, i)

@@ -520,3 +520,106 @@ class MoveTargetRule(Rule):
             mention.regional = regional(ctx.text, ctx.s, match.start(), match.end())
             taken.add(match.start("val"))
             yield mention
+
+
+_PAREN_RANK_RE = re.compile(
+    rf"\(\s*(?:(?P<kw>(?:xếp\s+)?(?:thứ|hạng(?:\s+thứ)?|vị trí(?:\s+thứ)?))\s+)?(?P<val>{INT})\s*\)",
+    I,
+)
+
+
+@register
+class ParenRankRule(Rule):
+    """A rank in brackets right after a unit: "sau Singapore (thứ 7) và Thái
+    Lan (thứ 43)", "Iran (thứ 53)"; bare numbers only in a list of two or
+    more in a ranking sentence: "Philippines (59), Indonesia (75), Campuchia
+    (97) và Lào (112)", "Hải Phòng (3), Bà Rịa – Vũng Tàu (4)".  Trap: one
+    bare "(3)" (an item number, a count)."""
+
+    name = "rank.paren"
+    stage = "metric"
+    order = 25
+
+    def find(self, ctx) -> list[MetricMention]:
+        text, s = ctx.text, ctx.s
+        found, bare = [], []
+        for match in _PAREN_RANK_RE.finditer(text, s.start, s.end):
+            owner = next((e for e in ctx.entities if 0 <= match.start() - e.end <= 1), None)
+            number = value(match.group("val"))
+            if owner is None or not 1 <= number <= 200:
+                continue
+            mention = MetricMention(
+                "rank", [(number, *match.span("val"))], match.start(), match.end(), self.name
+            )
+            mention.explicit_entity = owner
+            mention.regional = regional(text, s, match.start(), match.end())
+            (found if match.group("kw") else bare).append(mention)
+        if len(bare) >= 2 and self._ranking_sentence(ctx):
+            found += bare
+        return sorted(found, key=lambda m: m.start)
+
+    @staticmethod
+    def _ranking_sentence(ctx) -> bool:
+        """Bare bracketed numbers are ranks in a sentence about a ranking:
+        a rank word, or units of an index that ranks countries."""
+        if _RANKING_WORD_RE.search(ctx.text, ctx.s.start, ctx.s.end):
+            return True
+        return any(e.kind == "country" for e in ctx.entities)
+
+
+_RANKING_WORD_RE = re.compile(rf"(?<![\w])(?:xếp|đứng|hạng|vị trí|{V.alt('continuation.words')})(?![\w])", I)
+
+
+@register
+class LastPlaceRule(Rule):
+    """Last place, a rank only where the article says how many units were
+    ranked (FACTS.md): "Đứng cuối bảng xếp hạng ... là tỉnh Kiên Giang" in an
+    article about 63 provinces is 63; "Vị trí cuối cùng, Ủy ban Dân tộc" of
+    19 ministries is 19.  "Ba vị trí cuối cùng" gives no rank."""
+
+    name = "rank.last"
+    stage = "metric"
+    order = 45
+    vocabulary = ("rank.last",)
+    pattern = re.compile(rf"(?<![\w]){V.alt('rank.last')}(?![\w])", I)
+    _COUNTED_BEFORE_RE = re.compile(r"(?:\d+|hai|ba|bốn|năm|các|những|nhóm|top|tốp)\s+(?:\S+\s+)?$", I)
+
+    def find(self, ctx) -> list[MetricMention]:
+        found = []
+        for match in self.pattern.finditer(ctx.text, ctx.s.start, ctx.s.end):
+            if self._COUNTED_BEFORE_RE.search(ctx.text, max(ctx.s.start, match.start() - 20), match.start()):
+                continue  # "Ba vị trí cuối cùng", "nhóm cuối bảng"
+            mention = MetricMention("rank", [(0.0, *match.span())], match.start(), match.end(), self.name)
+            mention.flags.add("last")
+            copula = COPULA_RE.match(ctx.text, match.end())
+            if copula and copula.end() < ctx.s.end:
+                mention.copula_at = copula.end()
+            mention.regional = regional(ctx.text, ctx.s, match.start(), match.end())
+            found.append(mention)
+        return found
+
+
+@register
+class HighestScoreRule(Rule):
+    """The highest score in the country is first place (FACTS.md): "có số
+    điểm ở hạng mục cung ứng dịch vụ công cao nhất trên cả nước", "đạt điểm
+    cao nhất cả nước".  Not within a region ("cao nhất khu vực")."""
+
+    name = "rank.highest_score"
+    stage = "metric"
+    order = 46
+    pattern = re.compile(
+        r"(?<![\w])(?:số điểm|điểm số|tổng điểm|điểm)(?P<what>[^,.;()]{0,60}?)\s+(?P<top>cao nhất)\s+"
+        r"(?:trên\s+|trong\s+)?(?:cả nước|toàn quốc)",
+        I,
+    )
+    _GROUP_RE = re.compile(rf"(?<![\w]){V.alt('rank.groups')}\s*$", I)
+
+    def find(self, ctx) -> list[MetricMention]:
+        found = []
+        for match in self.pattern.finditer(ctx.text, ctx.s.start, ctx.s.end):
+            if self._GROUP_RE.search(ctx.text, match.start("what"), match.start("top")):
+                continue  # "nằm trong nhóm cao nhất toàn quốc": a group
+            top = match.span("top")
+            found.append(MetricMention("rank", [(1.0, *top)], top[0], match.end(), self.name))
+        return found
