@@ -17,6 +17,7 @@ from extractors.facts import vocab as V
 from extractors.facts.context import SentenceContext
 from extractors.facts.mentions import EntityMention, IndexMention, YearMention
 from extractors.facts.records import Claim, MetricMention, Value
+from extractors.text.normalize import slugify
 
 I = re.IGNORECASE
 
@@ -53,6 +54,10 @@ _COMPONENT_AFTER_RANK_RE = re.compile(
     r"(?:chỉ số\s+)?(?:thành phần\s+)?(?:số\s+)?(?:\d+\s+)?(?:(?:về|liên quan đến)\s+)?(?:\"\s*)?",
     I,
 )
+_THIS_COMPONENT_RE = re.compile(
+    r"(?:chỉ số|chỉ tiêu|lĩnh vực|trụ cột|hạng mục|tiêu chí)(?:\s+thành phần)?\s+(?:này|đó|trên)(?![\w])", I
+)
+_ALSO_RE = re.compile(r"(?<![\w])cũng(?![\w])", I)
 _YEAR_AFTER_GAP_RE = re.compile(r"\s*[,(]?\s*(?:của\s+|trong\s+|vào\s+)?(?:năm\s+)?", I)
 _YEAR_BEFORE_GAP_RE = re.compile(r"\s*(?:là|đạt|với)\s*", I)
 # "(năm 2017 là 41)": that year heads a value of its own.
@@ -71,6 +76,12 @@ _NOT_A_TOPIC_RE = re.compile(
     r"(?:đích|nhì|nhất|ba|cuối|sau|trước|số|thứ|vị trí|mức|tốp|top|cả nước|toàn quốc|trên|"
     r"năm|giai đoạn|kỳ|lần)(?![\w])",
     I,
+)
+_RANK_WORD_RE = re.compile(
+    rf"(?<![\w])(?:xếp|đứng|hạng|vị trí|{V.alt('rank.first', 'rank.last')})(?![\w])", I
+)
+_INDICATOR_RE = re.compile(
+    r"\s*(?:thế giới|toàn cầu|cả nước)?\s*về\s+(?P<name>[^,.;()\d]{4,60}?)(?=\s*(?:[,.;()]|$|với\b|và\b))", I
 )
 _HYPOTHETICAL_RE = re.compile(rf"(?<![\w]){V.alt('context.hypothetical')}(?![\w])", I)
 _FORMER_AFTER_RE = re.compile(r"\s*\(\s*cũ\s*\)|\s+cũ(?![\w])", I)
@@ -183,6 +194,8 @@ def bind_entity(ctx: SentenceContext, m: MetricMention) -> list[EntityMention] |
             return _copula_subject(ctx, m, at)
     if any(e.start < anchor for e in ctx.entities):
         return []  # somebody is named before, but not as the subject
+    if len(text[s.start : s.end].split()) <= 6:
+        return []  # a heading ("Đầu bảng cải cách hành chính") states nobody's rank
     if ctx.state.topic is not None:
         return [ctx.state.topic]
     if ctx.doc.title_entity is not None:
@@ -249,15 +262,37 @@ def single_or_each(ctx: SentenceContext, e: EntityMention, m: MetricMention) -> 
 # --- index ---------------------------------------------------------------------
 
 
-def off_topic(ctx: SentenceContext, m: MetricMention) -> bool:
+def names_other_ranking(ctx: SentenceContext) -> bool:
+    """A sentence about some other ranking (a rank word and an off-topic
+    ranking, no index): "Bắc Ninh dẫn đầu cả nước về tỉ trọng kinh tế số
+    trên GRDP".  Until an index is named again, what follows is about it."""
+    text, s = ctx.text, ctx.s
+    if ctx.doc.dominant_index and gazetteer.groups_ranked(ctx.doc.dominant_index) == ("countries",):
+        return False  # a country index ranks trade, growth ... as indicators
+    return bool(_OFF_TOPIC_RE.search(text, s.start, s.end) and _RANK_WORD_RE.search(text, s.start, s.end))
+
+
+def indicator_after(ctx: SentenceContext, m: MetricMention) -> str | None:
+    """An indicator of a country ranking named after "về": "Việt Nam dẫn đầu
+    thế giới về nhập khẩu công nghệ cao" (GII, FACTS.md: its slug)."""
+    match = _INDICATOR_RE.match(ctx.text, m.end, ctx.s.clause_of(m.start)[1])
+    if match is None or _about_index(ctx, match.start("name")):
+        return None
+    return slugify(match.group("name"))
+
+
+def off_topic(ctx: SentenceContext, m: MetricMention, code: str | None = None) -> bool:
     """A number about a ranking that is not an index's: "đứng thứ 5 cả nước
     về thu hút FDI", "về tỉ trọng kinh tế số trên GRDP", "tăng trưởng GRDP
-    đứng thứ 3"; or a hypothetical ("nếu xét trước khi sáp nhập")."""
+    đứng thứ 3"; or a hypothetical ("nếu xét trước khi sáp nhập").  In an
+    index of countries, "về X" names an indicator instead."""
     text, s = ctx.text, ctx.s
     clause = s.clause_of(m.start)
     segment = s.segment_of(m.start)
     if _HYPOTHETICAL_RE.search(text, segment[0], m.start):
         return True
+    if code is not None and gazetteer.groups_ranked(code) == ("countries",):
+        return False
     about = _ABOUT_RE.match(text, m.end, min(clause[1], m.end + 40))
     if about and not _about_index(ctx, about.end()):
         return True
@@ -283,9 +318,12 @@ def _about_index(ctx: SentenceContext, pos: int) -> bool:
 
 
 def bind_index(ctx: SentenceContext, m: MetricMention) -> list[str]:
+    codes = _index_candidates(ctx, m)
+    return [code for code in codes if not off_topic(ctx, m, code)]
+
+
+def _index_candidates(ctx: SentenceContext, m: MetricMention) -> list[str]:
     s, indices = ctx.s, ctx.indices
-    if off_topic(ctx, m):
-        return []
     if indices:
         segment = s.segment_of(m.start)
         pool = [i for i in indices if segment[0] <= i.start < segment[1]] or indices
@@ -300,6 +338,8 @@ def bind_index(ctx: SentenceContext, m: MetricMention) -> list[str]:
             return (max(0, i.start - m.end), 1)
 
         return [min(pool, key=distance).code]
+    if ctx.state.other_ranking:
+        return []  # the text turned to another ranking since it last named an index
     if ctx.state.paragraph_index:
         return [ctx.state.paragraph_index]
     if ctx.doc.dominant_index:
@@ -347,8 +387,24 @@ def bind_component(ctx: SentenceContext, m: MetricMention, index: str) -> str | 
     ]
     if left and not ctx.doc.within(ctx.doc.indices, left[-1].end, anchor):
         return left[-1].code
+    opening = s.clause_of(anchor)
+    if opening[0] == s.start and _INTRO_WITH_RE.match(text, opening[0], opening[1]):
+        # "Với số điểm 0,89, Đà Nẵng đứng đầu chỉ số ứng dụng CNTT": the
+        # opening clause's score is of what the main clause ranks.
+        ahead = [c for c in usable if opening[1] <= c.start < segment[1]]
+        if ahead:
+            return ahead[0].code
+    if gazetteer.groups_ranked(index) == ("countries",):
+        indicator = indicator_after(ctx, m)
+        if indicator is not None:
+            return indicator
     if _ANAPHOR_START_RE.match(text, s.start) and ctx.state.previous:
         return ctx.state.previous[-1].component
+    if not ctx.components and not ctx.indices:
+        # "Tiền Giang ... ở chỉ số này"; "Trong khi đó, Bắc Giang cũng ...":
+        # the component the paragraph is about.
+        if _THIS_COMPONENT_RE.search(text, s.start, s.end) or _ALSO_RE.search(text, s.start, m.start):
+            return ctx.state.paragraph_component
     return None
 
 

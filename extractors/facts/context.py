@@ -63,6 +63,10 @@ class State:
     # hạ tầng kỹ thuật ... trong hai năm 2017-2018, A xếp thứ nhất ... B xếp
     # chót với 0,593 và 0,279 điểm" reads one table over the same years.
     year_group_component: str | None = None
+    paragraph_component: str | None = None  # the component the paragraph last ranked
+    # Whether the text turned to some other ranking since it last named an
+    # index ("... về tỉ trọng kinh tế số trên GRDP"): no fallback index then.
+    other_ranking: bool = False
     previous: list[Claim] = field(default_factory=list)  # the last sentence's claims
     claims: list[Claim] = field(default_factory=list)  # every claim so far, in reading order
 
@@ -74,6 +78,7 @@ class State:
         self.paragraph_year_index = None
         self.year_group = None
         self.year_group_component = None
+        self.paragraph_component = None
 
 
 @dataclass(slots=True)

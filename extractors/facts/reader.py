@@ -80,6 +80,10 @@ class Reader:
         if not PREFILTER_RE.search(doc.text, s.start, s.end):
             self._update_topic(ctx, [])
             return
+        if ctx.indices:
+            self.state.other_ranking = False
+        elif B.names_other_ranking(ctx):
+            self.state.other_ranking = True
         ctx.eligible = [e for e in ctx.entities if B.eligible(ctx, e)]
         ctx.groups = B.entity_groups(ctx, ctx.eligible)
         self._find_metrics(ctx)
@@ -97,6 +101,9 @@ class Reader:
         if ctx.claims:
             self.state.previous = ctx.claims
             self.state.claims += ctx.claims
+            ranked = [c.component for c in ctx.claims if c.component is not None]
+            if ranked:
+                self.state.paragraph_component = ranked[-1]
         self._update_topic(ctx, ctx.claims)
 
     def _find_metrics(self, ctx: SentenceContext) -> None:
