@@ -122,7 +122,12 @@ def _named_near(indices: list[IndexMention], years: list[YearMention], edition: 
     """Indices named within a sentence's reach of the edition year: "chỉ số
     CCHC năm 2019 ...; chỉ số SIPAS cũng tăng" reports SIPAS 2019 too."""
     spots = [y.start for y in years if y.role == "plain" and y.years[0] == edition]
-    return {i.code for i in indices if any(abs(i.start - spot) <= 250 for spot in spots)}
+    near = set()
+    for i in indices:
+        k = bisect.bisect_left(spots, i.start - 250)
+        if k < len(spots) and spots[k] <= i.start + 250:
+            near.add(i.code)
+    return near
 
 
 _COUNT_RE = re.compile(

@@ -7,6 +7,7 @@ returns mentions with character offsets; the reader in
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -298,25 +299,53 @@ _COMPONENT_RES = {
 }
 
 
+class _Spans:
+    """Non-overlapping spans kept sorted, for overlap tests in O(log n): the
+    finders test every match against everything taken so far, which made
+    texts with thousands of names quadratic."""
+
+    __slots__ = ("starts", "ends")
+
+    def __init__(self, spans=()) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for start, end in sorted(spans):
+            self.starts.append(start)
+            self.ends.append(end)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self.starts, start)
+        if i and self.ends[i - 1] > start:
+            return True
+        return i < len(self.starts) and self.starts[i] < end
+
+    def holds(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.starts, pos)
+        return bool(i) and self.ends[i - 1] > pos
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect.bisect_left(self.starts, start)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
+
+
 def find_components(
     text: str, indices: list[IndexMention], lowered: str | None = None
 ) -> list[ComponentMention]:
     """Component names for every index, minus those inside an index's name."""
     lowered = text.lower() if lowered is None else lowered
-    inside_index = [(m.start, m.end) for m in indices]
+    inside_index = _Spans((m.start, m.end) for m in indices)
     found: list[ComponentMention] = []
     for index_code, patterns in _COMPONENT_RES.items():
-        taken: list[tuple[int, int]] = []
+        taken = _Spans()
         for code, prefiltered in patterns:
             if not prefiltered.may_match(lowered):
                 continue
             for match in prefiltered.pattern.finditer(text):
                 start, end = match.span()
-                if any(s <= start < e or s < end <= e for s, e in inside_index):
+                if inside_index.overlaps(start, end) or taken.overlaps(start, end):
                     continue
-                if any(s <= start < e or s < end <= e for s, e in taken):
-                    continue
-                taken.append((start, end))
+                taken.add(start, end)
                 full_code = code
                 if code in lx.NARROWED_COMPONENTS:
                     for suffix, narrow in lx.NARROWINGS:
@@ -324,10 +353,11 @@ def find_components(
                             full_code = code + suffix
                             break
                 found.append(ComponentMention(start, end, index_code, full_code))
+    named = _Spans((c.start, c.start + 1) for c in found)
     for match in lx.GENERIC_COMPONENT_RE.finditer(text):
         name = match.group("name").strip()
         start = match.start("name")
-        if any(c.start >= match.start() and c.start < match.end() for c in found):
+        if named.overlaps(match.start(), match.end()):
             continue
         found.append(ComponentMention(start, match.end("name"), "*", slugify(name)))
     found.sort(key=lambda c: (c.start, -(c.end - c.start)))
@@ -358,7 +388,7 @@ _DATE_BEFORE_RE = re.compile(
 
 def find_years(text: str) -> list[YearMention]:
     found: list[YearMention] = []
-    taken: list[tuple[int, int]] = []
+    taken = _Spans()
 
     def before(pos: int, width: int = 40) -> str:
         return text[max(0, pos - width) : pos]
@@ -375,18 +405,18 @@ def find_years(text: str) -> list[YearMention]:
         else:
             years, role = tuple(range(a, b + 1)), "range"
         found.append(YearMention(match.start(), match.end(), years, role))
-        taken.append(match.span())
+        taken.add(*match.span())
     for match in _YEAR_LIST_RE.finditer(text):
-        if any(s <= match.start() < e for s, e in taken):
+        if taken.holds(match.start()):
             continue
         years = tuple(int(y) for y in re.findall(_YEAR, match.group(0)))
         if len(set(years)) != len(years) or list(years) != sorted(years):
             continue
         found.append(YearMention(match.start(), match.end(), years, "list"))
-        taken.append(match.span())
+        taken.add(*match.span())
     for match in _YEAR_RE.finditer(text):
         start, end = match.span()
-        if any(s <= start < e for s, e in taken):
+        if taken.holds(start):
             continue
         prefix = before(start)
         if _DATE_BEFORE_RE.search(prefix):

@@ -1,0 +1,80 @@
+"""Fact extraction is linear in its input, for texts built to make it
+otherwise (issue 16): one family of generated text per way a reader can go
+quadratic — a number phrase repeated with no sentence break, clauses joined
+by ";" on one line, thousands of names in one list, of years, brackets,
+components, neighbours, fractions, moves, paragraphs, leaders.
+
+Each family is read at three sizes (n, 4n, 16n) and the growth exponent
+(log t(16n)/t(4n) over log 4, where a quadratic term shows) is asserted, not a time: a linear reader is
+near 1, a quadratic one near 2.  The bound leaves room for a busy machine.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+
+import pytest
+
+from extractors.facts.extract import extract_facts
+from extractors.model import Article, Block
+from extractors.text.normalize import normalize_text
+
+SIZES = (4_000, 16_000, 64_000)
+MAX_EXPONENT = 1.35
+NOISE_FLOOR = 0.004  # seconds: a smaller timing is read as this
+
+
+def _names(n: int, width: int) -> list[str]:
+    units = ["Hà Nội", "Đà Nẵng", "Quảng Ninh", "Long An", "TP.HCM", "Bắc Ninh", "Thừa Thiên Huế"]
+    return [units[i % len(units)] for i in range(max(1, n // width))]
+
+
+FAMILIES = {
+    "number phrase repeated, no break": lambda n: "PCI 2023 hạng 5 " * (n // 16),
+    "clauses joined by ';'": lambda n: "Chỉ số PCI 2023: " + "Hà Nội xếp thứ 5, đạt 70,5 điểm; " * (n // 34),
+    "one list of names": lambda n: (
+        "PCI 2023: ba vị trí dẫn đầu lần lượt thuộc về " + ", ".join(_names(n, 10))
+    ),
+    "a run of years": lambda n: (
+        "PCI: Hà Nội xếp thứ 5 năm " + ", ".join(str(2000 + i % 25) for i in range(n // 6))
+    ),
+    "nested brackets": lambda n: (
+        "PCI 2023 Hà Nội xếp thứ 5 " + "(Đà Nẵng (thứ 3) " * (n // 18) + ")" * (n // 18)
+    ),
+    "many sentences": lambda n: (
+        "Chỉ số PCI 2023. " + "Hà Nội xếp thứ 5 với 70,5 điểm, tăng 2 bậc so với năm 2022. " * (n // 62)
+    ),
+    "components and indices": lambda n: (
+        "PCI 2023 " + "chỉ số tính minh bạch PCI xếp thứ 3, chi phí thời gian DTI " * (n // 60)
+    ),
+    "units named ahead": lambda n: (
+        "PCI 2023: Hà Nội xếp thứ 2 sau " + ", ".join(f"{u} (70 điểm)" for u in _names(n, 20))
+    ),
+    "fractions": lambda n: "PCI 2023 Hà Nội " + " ".join(f"{i % 60 + 1}/63" for i in range(n // 6)),
+    "moves": lambda n: "PCI 2023 Hà Nội " + "từ vị trí 5 lên 3, " * (n // 20),
+    "paragraphs naming nobody": lambda n: "Chỉ số PCI 2023\n\n" + "Tỉnh xếp thứ 5.\n\n" * (n // 17),
+    "leaders and followers": lambda n: "PCI 2023 " + "Hà Nội dẫn đầu, theo sau là Đà Nẵng, " * (n // 38),
+}
+
+
+def _seconds(text: str) -> float:
+    article = Article(source="growth.txt", blocks=(Block("paragraph", normalize_text(text)),))
+    best = float("inf")
+    for _ in range(3):
+        started = time.perf_counter()
+        extract_facts(article)
+        best = min(best, time.perf_counter() - started)
+    return max(best, NOISE_FLOOR)
+
+
+@pytest.mark.parametrize("family", sorted(FAMILIES))
+def test_extraction_grows_linearly(family):
+    make = FAMILIES[family]
+    _seconds(make(SIZES[0]))  # warm the pattern caches
+    times = [_seconds(make(n)) for n in SIZES]
+    # The last step shows a quadratic term best (at small sizes the linear
+    # part hides it).
+    exponent = math.log(times[-1] / times[1]) / math.log(SIZES[-1] / SIZES[1])
+    shown = ", ".join(f"{n}: {t * 1000:.0f} ms" for n, t in zip(SIZES, times))
+    assert exponent < MAX_EXPONENT, f"{family}: exponent {exponent:.2f} ({shown})"
