@@ -54,6 +54,7 @@ _COMPONENT_AFTER_RANK_RE = re.compile(
     r"(?:chỉ số\s+)?(?:thành phần\s+)?(?:số\s+)?(?:\d+\s+)?(?:(?:về|liên quan đến)\s+)?(?:\"\s*)?",
     I,
 )
+_LAST_YEAR_RE = re.compile(r"(?<![\w])(?:năm ngoái|năm trước|năm liền trước|kỳ trước)(?![\w])", I)
 _THIS_COMPONENT_RE = re.compile(
     r"(?:chỉ số|chỉ tiêu|lĩnh vực|trụ cột|hạng mục|tiêu chí)(?:\s+thành phần)?\s+(?:này|đó|trên)(?![\w])", I
 )
@@ -581,6 +582,13 @@ def bind_years_plain(
     if right and not _OTHER_METRIC_RE.search(ctx.text, m.end, right[0].start):
         return right[0].years
     state = ctx.state
+    relative = _LAST_YEAR_RE.search(ctx.text, s.clause_of(m.start)[0], m.start)
+    if relative and not _COMPARE_CLAUSE_RE.search(
+        ctx.text, max(s.start, relative.start() - 8), relative.start()
+    ):
+        # "Thừa Thiên - Huế năm ngoái xếp thứ 9": the previous edition.
+        current = bind_years_plain(ctx, MetricMention(m.metric, m.values, s.start, s.start, m.rule), [], code)
+        return (lx.previous_edition(code, current[0]),) if current else None
     if state.paragraph_year is not None and code in (None, state.paragraph_year_index):
         return (state.paragraph_year,)
     if ctx.doc.edition is not None and (code is None or code in ctx.doc.edition_indices):

@@ -45,7 +45,7 @@ class Reader:
         self.doc = doc
         self.state = State()
         self.facts: list[Fact] = []
-        self.seen: set[tuple] = set()
+        self.seen: dict[tuple, int] = {}  # fact key -> its place in self.facts
         self.skip = _merged(skip)
         self.skip_starts = [a for a, _ in self.skip]
         self.metric_rules = registered("metric")
@@ -157,8 +157,11 @@ class Reader:
             group_size=c.group_size,
         )
         if fact.key not in self.seen:
-            self.seen.add(fact.key)
+            self.seen[fact.key] = len(self.facts)
             self.facts.append(fact)
+        elif fact.group_size is not None and self.facts[self.seen[fact.key]].group_size is None:
+            # The same fact stated again with the ranking's size ("44/133"): keep the size.
+            self.facts[self.seen[fact.key]] = fact
 
     def _update_topic(self, ctx: SentenceContext, claims: list[Claim]) -> None:
         singles = [c for c in claims if c.rule not in _LIST_RULES]

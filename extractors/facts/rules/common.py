@@ -26,8 +26,9 @@ REGION_RE = re.compile(
     rf"(?<![\w])(?!{V.alt('context.not_regions')}(?![\w])){V.alt('context.regions')}(?![\w])", I
 )
 _REGION_FRAME_RE = re.compile(
-    r"(?:so với|trong|ở|tại|đối với|giữa)\s+(?:các\s+|những\s+)?(?:tỉnh[\w ,]{0,20}?\s+)?"
-    rf"(?:thuộc\s+|trong\s+)?(?!{V.alt('context.not_regions')}(?![\w]))(?:khu vực|vùng)\b",
+    r"(?<![\w])(?:so với|trong|ở|tại|đối với|giữa)\s+(?:các\s+|những\s+)?"
+    r"(?:(?:tỉnh|nước|quốc gia|địa phương)[\w ,]{0,20}?\s+)?(?:thuộc\s+|trong\s+)?"
+    rf"(?!{V.alt('context.not_regions')}(?![\w])){V.alt('context.regions')}(?![\w])",
     I,
 )
 # Where a window after a rank stops: the next statement.
