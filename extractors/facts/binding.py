@@ -581,14 +581,21 @@ def bind_years_plain(
     right = [y for y in usable if m.end <= y.start < segment[1] and ok(y)]
     if right and not _OTHER_METRIC_RE.search(ctx.text, m.end, right[0].start):
         return right[0].years
-    state = ctx.state
+    current = _context_edition(ctx, code)
     relative = _LAST_YEAR_RE.search(ctx.text, s.clause_of(m.start)[0], m.start)
-    if relative and not _COMPARE_CLAUSE_RE.search(
-        ctx.text, max(s.start, relative.start() - 8), relative.start()
+    if (
+        current
+        and relative
+        and not _COMPARE_CLAUSE_RE.search(ctx.text, max(s.start, relative.start() - 8), relative.start())
     ):
         # "Thừa Thiên - Huế năm ngoái xếp thứ 9": the previous edition.
-        current = bind_years_plain(ctx, MetricMention(m.metric, m.values, s.start, s.start, m.rule), [], code)
-        return (lx.previous_edition(code, current[0]),) if current else None
+        return (lx.previous_edition(code, current[0]),)
+    return current
+
+
+def _context_edition(ctx: SentenceContext, code: str | None) -> tuple[int, ...] | None:
+    """The edition the surrounding text is about, for ``code``."""
+    state = ctx.state
     if state.paragraph_year is not None and code in (None, state.paragraph_year_index):
         return (state.paragraph_year,)
     if ctx.doc.edition is not None and (code is None or code in ctx.doc.edition_indices):
