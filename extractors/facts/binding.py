@@ -197,6 +197,8 @@ def bind_entity(ctx: SentenceContext, m: MetricMention) -> list[EntityMention] |
         return []  # somebody is named before, but not as the subject
     if len(text[s.start : s.end].split()) <= 6:
         return []  # a heading ("Đầu bảng cải cách hành chính") states nobody's rank
+    if _unknown_subject(ctx, anchor):
+        return []  # "Trong khối ngân hàng, Vietcombank đứng đầu": somebody chiso does not know
     if ctx.state.topic is not None:
         return [ctx.state.topic]
     if ctx.doc.title_entity is not None:
@@ -246,6 +248,30 @@ def apposed_entity(ctx: SentenceContext, m: MetricMention) -> EntityMention | No
     if m.metric == "rank" and gap == ", " and not [e for e in ctx.eligible if e.start < m.start]:
         return nxt  # "Vị trí cuối cùng, Ủy ban Dân tộc, với 66,71%"
     return None
+
+
+# A name right before the number's verb, as its subject: "Vietcombank đứng
+# đầu", "VNPT tiếp tục dẫn đầu".
+_SUBJECT_NAME_RE = re.compile(
+    r"(?<![\w])(?P<name>[A-ZĐ][\w&.-]*(?:\s+[A-ZĐ][\w&.-]*)*)\s+"
+    r"(?:(?:tiếp tục|cũng|vẫn|đã|lại|tiếp tục|lần đầu tiên|lần đầu)\s+)*$"
+)
+
+
+def _unknown_subject(ctx: SentenceContext, anchor: int) -> bool:
+    """Whether the number's subject, written right before it, is a name the
+    gazetteer does not know (then the topic is not its subject)."""
+    match = _SUBJECT_NAME_RE.search(ctx.text, max(ctx.s.start, anchor - 60), anchor)
+    if match is None:
+        return False
+    known = [*ctx.entities, *ctx.indices, *ctx.components]
+    if any(k.start <= match.start("name") < k.end for k in known):
+        return False
+    at_sentence_start = not ctx.text[ctx.s.start : match.start("name")].strip(' "“(-–')
+    one_plain_word = " " not in match.group("name") and not any(c.isupper() for c in match.group("name")[1:])
+    # "Tỉnh xếp thứ 5", "Dù tụt 4 bậc": one word capitalised only because it
+    # opens the sentence is no name.
+    return not (at_sentence_start and one_plain_word)
 
 
 def single_or_each(ctx: SentenceContext, e: EntityMention, m: MetricMention) -> list[EntityMention] | None:

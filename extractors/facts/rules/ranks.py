@@ -623,3 +623,34 @@ class HighestScoreRule(Rule):
             top = match.span("top")
             found.append(MetricMention("rank", [(1.0, *top)], top[0], match.end(), self.name))
         return found
+
+
+@register
+class EllipticalRankRule(Rule):
+    """A rank after a unit with its verb left out, in a sentence that states
+    ranks already: "Thừa Thiên Huế đứng thứ 2, Hà Nội thứ 3", "Bộ Tài chính
+    xếp thứ nhất, ... NHNN thứ ba".  Trap: "lần thứ 3" (no unit before it)."""
+
+    name = "rank.elliptical"
+    stage = "metric"
+    order = 63
+    pattern = re.compile(rf"\s+thứ\s+(?P<val>{INT}|{ORD})(?![\w])(?!\s*/)", I)
+
+    def find(self, ctx) -> list[MetricMention]:
+        found = []
+        for e in ctx.entities:
+            match = self.pattern.match(ctx.text, e.end, ctx.s.end)
+            if match is None:
+                continue
+            if not any(m.metric == "rank" and m.end <= e.start for m in ctx.metrics):
+                continue
+            written = match.group("val")
+            if _is_word(written) and written.lower() == "một":
+                continue
+            mention = MetricMention(
+                "rank", [(value(written), *match.span("val"))], match.start(), match.end(), self.name
+            )
+            mention.explicit_entity = e
+            mention.regional = regional(ctx.text, ctx.s, match.start(), match.end())
+            found.append(mention)
+        return found
