@@ -603,13 +603,14 @@ class LastPlaceRule(Rule):
 class HighestScoreRule(Rule):
     """The highest score in the country is first place (FACTS.md): "có số
     điểm ở hạng mục cung ứng dịch vụ công cao nhất trên cả nước", "đạt điểm
-    cao nhất cả nước".  Not within a region ("cao nhất khu vực")."""
+    cao nhất cả nước", "đạt 7,21 điểm, cao nhất cả nước".  Not within a
+    region ("cao nhất khu vực"), not a group ("nhóm cao nhất")."""
 
     name = "rank.highest_score"
     stage = "metric"
     order = 46
     pattern = re.compile(
-        r"(?<![\w])(?:số điểm|điểm số|tổng điểm|điểm)(?P<what>[^,.;()]{0,60}?)\s+(?P<top>cao nhất)\s+"
+        r"(?<![\w])(?:số điểm|điểm số|tổng điểm|điểm)(?P<what>[^,.;()]{0,60}?|\s*,)\s+(?P<top>cao nhất)\s+"
         r"(?:trên\s+|trong\s+)?(?:cả nước|toàn quốc)",
         I,
     )
