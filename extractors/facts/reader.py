@@ -23,10 +23,14 @@ from extractors.facts.rules.scores import merge_lists
 from extractors.facts.units import Sentence, split_sentences
 from extractors.model import Fact
 
-# A sentence can hold a fact only if it has a digit or a rank word.
+# A sentence can hold a fact only if it has a digit or one of the words a
+# rule reads without a digit (first and last place, continued and ordered
+# lists, an unchanged position, ordinal words after "thứ").
 PREFILTER_RE = re.compile(
-    rf"\d|{V.alt('rank.first', 'rank.second', 'rank.last', 'continuation.words')}|thứ|bậc|hạng|số một|"
-    rf"{V.alt('lists.ordered')}",
+    r"\d|thứ|bậc|hạng|số một|"
+    + V.alt(
+        "rank.first", "rank.second", "rank.last", "continuation.words", "lists.ordered", "change.unchanged"
+    ),
     re.IGNORECASE,
 )
 # Claims from a list do not make their units the topic of what follows.

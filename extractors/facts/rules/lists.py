@@ -116,7 +116,8 @@ class ComponentGroupStrategy(Rule):
     trụ cột, gồm: Chính quyền số, kinh tế số và xã hội số đều xếp vị trí
     thứ 2/63", "“Chính quyền số” và “Kinh tế số” của TPHCM đều ở vị trí thứ
     3/63": the value is each component's.  Without "đều"/"cùng" the value
-    is the nearest component's only."""
+    is the nearest component's only.  N components and N values paired by
+    "lần lượt"/"tương ứng": one each, in order."""
 
     name = "bind.component_group"
     stage = "bind"
@@ -125,24 +126,34 @@ class ComponentGroupStrategy(Rule):
 
     def find(self, ctx) -> list[Claim]:
         result: list[Claim] = []
+        pairing = _PAIRING_RE.search(ctx.text, ctx.s.start, ctx.s.end)
         for i, m in ctx.unconsumed():
-            if m.metric != "rank" or m.regional or len(m.values) != 1:
+            if m.regional:
                 continue
             codes = B.bind_index(ctx, m)
             if not codes:
                 continue
             run = self._run_before(ctx, m, codes[0])
-            if len(run) < 2 or not _EACH_BEFORE_RE.fullmatch(ctx.text, run[-1].end, m.start):
+            if len(run) < 2:
+                continue
+            if (
+                len(m.values) == 1
+                and m.metric == "rank"
+                and _EACH_BEFORE_RE.fullmatch(ctx.text, run[-1].end, m.start)
+            ):
+                values = [(m.values[0][0], c.start, c.end) for c in run]
+            elif pairing and len(m.values) == len(run):
+                # "tính minh bạch, chi phí thời gian và tính năng động lần lượt xếp thứ 4, 6, 6".
+                values = m.values
+            else:
                 continue
             entities = B.bind_entity(ctx, m)
             years = B.bind_years(ctx, m, i, codes[0])
             if not entities or len(entities) != 1 or not years:
                 continue
             ctx.consumed.add(i)
-            for c in run:
-                result += B.make(
-                    ctx, m, entities[0], codes[0], c.code, years[0], (m.values[0][0], c.start, c.end)
-                )
+            for c, value in zip(run, values):
+                result += B.make(ctx, m, entities[0], codes[0], c.code, years[0], value)
         return result
 
     @staticmethod
@@ -319,8 +330,13 @@ def previous_rank(ctx, pos: int) -> Claim | None:
 def continue_ranks(ctx, group, previous: Claim | None, rule: str) -> list[Claim]:
     """The units of ``group`` ranked right after ``previous``, in the same
     index, component and edition: "Đà Nẵng xếp hạng 1 ở chỉ số hạ tầng kỹ
-    thuật, đơn vị xếp sau là Bà Rịa - Vũng Tàu" is the component's 2."""
+    thuật, đơn vị xếp sau là Bà Rịa - Vũng Tàu" is the component's 2.
+    Not when the units carry ranks of their own ("Kế đến là Nghệ An, xếp
+    20/63")."""
     if previous is None:
+        return []
+    g_start, g_end = group[0].start, group[-1].end
+    if any(m.metric == "rank" and g_start <= m.start <= g_end + 30 for m in ctx.metrics):
         return []
     result = []
     for offset, e in enumerate(group, start=1):
