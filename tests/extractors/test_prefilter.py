@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from extractors.facts import mentions
 from extractors.facts.prefilter import Prefiltered, required_literals
 
-PATTERNS = [p for _, p in mentions._INDEX_RES] + [
+PATTERNS = [p for _, p, _ in mentions._INDEX_RES] + [
     p for items in mentions._COMPONENT_RES.values() for _, p in items
 ]
 
