@@ -92,10 +92,10 @@ PROVINCES: dict[str, list[str]] = {
     "Vĩnh Long": ["Vĩnh Long"],
     "Vĩnh Phúc": ["Vĩnh Phúc"],
     "Yên Bái": ["Yên Bái"],
-    # Resolved by edition year: Thừa Thiên Huế before 2025, Huế from 2025.
+    # Named by the edition's map (extractors/gazetteer): Thừa Thiên Huế up
+    # to 2024, Huế from 2025 and in DTI 2024.
     "Huế": [r"(?:TP\.?\s*|Thành phố\s+|thành phố\s+)?Huế"],
 }
-HUE = "Huế"
 
 # "Hồ Chí Minh" alone is as often the President as the city; only the
 # prefixed forms above name the city.
