@@ -15,9 +15,11 @@ from extractors import gazetteer
 _AND = r"(?:\s*(?:-|&|và|,)\s*|\s+)"
 _ICT = r"(?:CNTT|công nghệ thông tin)"
 
-# --- provinces and centrally-run cities (63 units of 2008-2025, plus Huế) ---
+# --- provinces and centrally-run cities: spellings beyond the gazetteer's ---
+# Every spelling in extractors/gazetteer/units.toml is read (see _table below);
+# these are the regex variants no plain alias covers.
 
-PROVINCES: dict[str, list[str]] = {
+_PROVINCE_VARIANTS: dict[str, list[str]] = {
     "Hà Nội": ["Hà Nội"],
     "Hồ Chí Minh": [
         r"TP\.?\s*HCM",
@@ -27,9 +29,6 @@ PROVINCES: dict[str, list[str]] = {
         r"Tp\.?\s*Hồ Chí Minh",
         "Thành phố Hồ Chí Minh",
         "thành phố Hồ Chí Minh",
-        # Bare, only after a prefix (mentions.find_entities): alone it is as
-        # often the President.
-        "Hồ Chí Minh",
     ],
     "Hải Phòng": ["Hải Phòng"],
     "Đà Nẵng": ["Đà Nẵng"],
@@ -97,13 +96,12 @@ PROVINCES: dict[str, list[str]] = {
     "Huế": [r"(?:TP\.?\s*|Thành phố\s+|thành phố\s+)?Huế"],
 }
 
-# "Hồ Chí Minh" alone is as often the President as the city; only the
-# prefixed forms above name the city.
+# What may open a province's name: "tỉnh", "thành phố", "TP.".
 PROVINCE_PREFIX = r"(?:(?:tỉnh|Tỉnh|TỈNH|thành phố|Thành phố|THÀNH PHỐ|TP|Tp)\.?\s*)"
 
 # --- ministries, ministry-level agencies and other central bodies ---------
 
-MINISTRIES: dict[str, list[str]] = {
+_MINISTRY_VARIANTS: dict[str, list[str]] = {
     "Bộ Tài chính": [r"Tài chính"],
     "Bộ Tư pháp": [r"Tư pháp"],
     "Bộ Công Thương": [r"Công\s*Thương"],
@@ -141,7 +139,7 @@ MINISTRIES: dict[str, list[str]] = {
     "Bộ Dân tộc và Tôn giáo": [rf"Dân tộc{_AND}Tôn giáo"],
 }
 
-AGENCIES: dict[str, list[str]] = {
+_AGENCY_VARIANTS: dict[str, list[str]] = {
     "Ngân hàng Nhà nước Việt Nam": [
         r"Ngân hàng Nhà nước(?:\s+Việt Nam)?",
         r"NHNN(?:\s+Việt Nam)?",
@@ -168,12 +166,58 @@ AGENCIES: dict[str, list[str]] = {
     "Kiểm toán Nhà nước": [r"Kiểm toán Nhà nước"],
 }
 
-# Countries, ranked only by the indices that rank countries (GII, EGDI): their
-# names and spellings are the gazetteer's (extractors/gazetteer/units.toml).
-COUNTRIES: dict[str, list[str]] = {
-    unit.name: [r"\s*".join(re.escape(w) for w in alias.split()) for alias in unit.aliases]
+# --- the tables the finders run: the gazetteer's spellings, and the variants above ---
+
+_SEPARATOR_RE = re.compile(r"\s*(?:-|&|,|(?<![\w])và(?![\w]))\s*|\.\s*|\s+")
+
+
+def alias_pattern(alias: str) -> str:
+    """A spelling from the gazetteer as a pattern that forgives how it is
+    spaced and joined: "Bà Rịa - Vũng Tàu" also reads "Bà Rịa-Vũng Tàu",
+    "KH&CN" also "KH-CN", "TP.HCM" also "TP. HCM"."""
+    parts, pos = [], 0
+    for match in _SEPARATOR_RE.finditer(alias):
+        parts.append(re.escape(alias[pos : match.start()]))
+        joint = match.group(0).strip()
+        parts.append(r"\.?\s*" if joint == "." else _AND if joint else r"\s*")
+        pos = match.end()
+    parts.append(re.escape(alias[pos:]))
+    return "".join(parts)
+
+
+def _table(kinds: tuple[str, ...], variants: dict[str, list[str]], strip: str = "") -> dict[str, list[str]]:
+    """Canonical name -> patterns: every gazetteer spelling of the units of
+    ``kinds`` (less ``strip``, the "Bộ " the finder reads itself), then the
+    regex variants written here for spellings no plain alias covers."""
+    table: dict[str, list[str]] = {name: list(patterns) for name, patterns in variants.items()}
+    for unit in gazetteer.load().units:
+        if unit.kind not in kinds:
+            continue
+        patterns = table.setdefault(unit.name, [])
+        for alias in unit.aliases:
+            core = alias[len(strip) :] if strip and alias.startswith(strip) else alias
+            if strip and core == alias:
+                continue
+            pattern = alias_pattern(core) + _NOT_FOLLOWED.get(unit.name, "")
+            if pattern not in patterns:
+                patterns.append(pattern)
+    return table
+
+
+# Spellings that name a unit only when another word does not follow.
+_NOT_FOLLOWED = {"Hà Nam": r"(?!\s+Ninh)"}
+
+PROVINCES = _table(("province", "city"), _PROVINCE_VARIANTS)
+MINISTRIES = _table(("ministry",), _MINISTRY_VARIANTS, strip="Bộ ")
+AGENCIES = _table(("agency",), _AGENCY_VARIANTS)
+# Countries, ranked only by the indices that rank countries (GII, EGDI).
+COUNTRIES = _table(("country",), {})
+# Spellings that name a unit only after "tỉnh"/"thành phố"/"TP.": "Hồ Chí
+# Minh" alone is as often the President as the city.
+PREFIXED_ONLY: dict[str, re.Pattern[str]] = {
+    unit.name: re.compile("|".join(alias_pattern(a) for a in unit.prefixed_only), re.IGNORECASE)
     for unit in gazetteer.load().units
-    if unit.kind == "country"
+    if unit.prefixed_only
 }
 
 # Other ranked bodies keep the name the article gives them: a head noun, then

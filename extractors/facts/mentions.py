@@ -165,7 +165,8 @@ def find_entities(text: str) -> list[EntityMention]:
         name = _canonical(core, _PROVINCE_RES)
         if name is None:
             continue
-        if name == "Hồ Chí Minh" and core.startswith("Hồ") and not match.group("prefix"):
+        bare_only = lx.PREFIXED_ONLY.get(name)
+        if bare_only is not None and not match.group("prefix") and bare_only.fullmatch(core):
             continue
         if not match.group("prefix") and _person_name_before(text, match.start()):
             continue
