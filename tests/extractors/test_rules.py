@@ -9,14 +9,10 @@ from __future__ import annotations
 import pytest
 
 from extractors.facts.extract import extract_facts
+from extractors.facts.rules.brackets import ParenFractionRule
 from extractors.facts.rules.changes import RankChangeRule, UnchangedRule
-from extractors.facts.rules.ranks import (
-    LeaderRule,
-    NumberOneRule,
-    ParenFractionRule,
-    RankPositionRule,
-    TakeOverRule,
-)
+from extractors.facts.rules.leaders import LeaderRule
+from extractors.facts.rules.ranks import NumberOneRule, RankPositionRule, TakeOverRule
 from extractors.facts.rules.scores import ScoreCueRule, ScoreUnitRule
 from extractors.text.txt import parse_txt
 from tests.extractors.rulectx import sentence_context

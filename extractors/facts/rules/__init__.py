@@ -55,4 +55,14 @@ def registered(stage: str | None = None) -> list[Rule]:
 
 def _load() -> None:
     # Importing the modules registers their rules.
-    from extractors.facts.rules import changes, lists, neighbours, ranks, scores, single  # noqa: F401
+    from extractors.facts.rules import (  # noqa: F401
+        brackets,
+        changes,
+        leaders,
+        lists,
+        moves,
+        neighbours,
+        ranks,
+        scores,
+        single,
+    )

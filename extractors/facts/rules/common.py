@@ -89,3 +89,16 @@ def group_size_after(text: str, pos: int, limit: int) -> int | None:
     if not match:
         return None
     return int(match.group("den") or match.group("n"))
+
+
+# "... là <unit>", "... thuộc về <unit>": where the unit a rank belongs to starts.
+COPULA_RE = re.compile(
+    r"(?:\s*/\s*\d{1,3})?(?:\s+(?:cả nước|trên cả nước|toàn quốc))?(?:\s+trong bảng xếp hạng)?\s*,?\s*"
+    r"(?:vẫn\s+|chính\s+|đều\s+)?(?:là|thuộc về)\s+",
+    I,
+)
+
+
+def is_word(written: str) -> bool:
+    """Whether a written number is a word ("hai", "nhất"), not digits."""
+    return not written[0].isdigit()

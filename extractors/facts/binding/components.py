@@ -1,0 +1,79 @@
+"""Which component of its index a number is about."""
+
+from __future__ import annotations
+
+import re
+
+from extractors import gazetteer
+from extractors.facts.binding.indices import indicator_after
+from extractors.facts.binding.patterns import (
+    _ALSO_RE,
+    _ANAPHOR_START_RE,
+    _COMPONENT_AFTER_RANK_RE,
+    _COMPONENT_CUE_AFTER_RE,
+    _COMPONENT_CUE_BEFORE_RE,
+    _INTRO_WITH_RE,
+    _THIS_COMPONENT_RE,
+)
+from extractors.facts.context import SentenceContext
+from extractors.facts.records import MetricMention
+
+# --- component ----------------------------------------------------------------
+
+
+def component_cued(ctx: SentenceContext, c) -> bool:
+    """A component name counts only where it names a component: after
+    "chỉ số", "về", "ở", at a clause start, or right before its number."""
+    if c.index_code == "*":
+        return True
+    text = ctx.text
+    clause = ctx.s.clause_of(c.start)
+    before = text[max(clause[0], c.start - 30) : c.start]
+    if not before.strip() or _COMPONENT_CUE_BEFORE_RE.search(before):
+        return True
+    return bool(_COMPONENT_CUE_AFTER_RE.match(text, c.end))
+
+
+def bind_component(ctx: SentenceContext, m: MetricMention, index: str) -> str | None:
+    s, text = ctx.s, ctx.text
+    usable = [c for c in ctx.components if c.index_code in (index, "*") and component_cued(ctx, c)]
+    paren = s.paren_of(m.start)
+    if paren:
+        inside = [c for c in usable if paren[0] <= c.start < m.start]
+        if inside:
+            return inside[-1].code
+    clause_end = s.clause_of(m.end)[1]
+    for c in usable:
+        if m.end <= c.start <= clause_end + 1 and _COMPONENT_AFTER_RANK_RE.fullmatch(text, m.end, c.start):
+            if m.metric == "rank" or not re.match(r"\s+(?:chỉ số|trụ cột)", text[m.end : c.start]):
+                return c.code
+    anchor = paren[0] if paren else m.start
+    segment = s.segment_of(anchor)
+    left = [
+        c
+        for c in usable
+        if segment[0] <= c.start
+        and c.end <= anchor
+        and (s.paren_of(c.start) is None or s.paren_of(c.start) == paren)
+    ]
+    if left and not ctx.doc.within(ctx.doc.indices, left[-1].end, anchor):
+        return left[-1].code
+    opening = s.clause_of(anchor)
+    if opening[0] == s.start and _INTRO_WITH_RE.match(text, opening[0], opening[1]):
+        # "Với số điểm 0,89, Đà Nẵng đứng đầu chỉ số ứng dụng CNTT": the
+        # opening clause's score is of what the main clause ranks.
+        ahead = [c for c in usable if opening[1] <= c.start < segment[1]]
+        if ahead:
+            return ahead[0].code
+    if gazetteer.groups_ranked(index) == ("countries",):
+        indicator = indicator_after(ctx, m)
+        if indicator is not None:
+            return indicator
+    if _ANAPHOR_START_RE.match(text, s.start) and ctx.state.previous:
+        return ctx.state.previous[-1].component
+    if not ctx.components and not ctx.indices:
+        # "Tiền Giang ... ở chỉ số này"; "Trong khi đó, Bắc Giang cũng ...":
+        # the component the paragraph is about.
+        if _THIS_COMPONENT_RE.search(text, s.start, s.end) or _ALSO_RE.search(text, s.start, m.start):
+            return ctx.state.paragraph_component
+    return None

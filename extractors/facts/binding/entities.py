@@ -1,0 +1,211 @@
+"""Which unit a number is about."""
+
+from __future__ import annotations
+
+import re
+
+from extractors.facts.binding.patterns import (
+    _BARE_MINISTRY_LIST_RE,
+    _DATELINE_AFTER_RE,
+    _EACH_RE,
+    _INTRO_WITH_RE,
+    _ITEM_TAIL_RE,
+    _LATER_COPULA_RE,
+    _LIST_GLUE_RE,
+    _LOCATION_BEFORE_RE,
+    _OBJECT_BEFORE_RE,
+    _PRESS_BEFORE_RE,
+    I,
+)
+from extractors.facts.context import SentenceContext
+from extractors.facts.mentions import EntityMention
+from extractors.facts.records import MetricMention
+
+# --- entities ---------------------------------------------------------------
+
+
+def eligible(ctx: SentenceContext, e: EntityMention) -> bool:
+    """Whether an entity can be the subject of a number in its sentence."""
+    text, s = ctx.text, ctx.s
+    before = text[max(s.start, e.start - 30) : e.start]
+    if _LOCATION_BEFORE_RE.search(before) or _PRESS_BEFORE_RE.search(before):
+        return False
+    if _OBJECT_BEFORE_RE.search(before):
+        return False
+    block_start = ctx.doc.blocks[s.block][0]
+    if e.start - block_start <= 2 and _DATELINE_AFTER_RE.match(text, e.end):
+        return False
+    return True
+
+
+def entity_groups(ctx: SentenceContext, entities: list[EntityMention]) -> list[list[EntityMention]]:
+    """Runs of entities joined by commas and "và": "A, B (0,8 điểm) và C"."""
+    from extractors.facts.mentions import find_bare_ministries
+
+    text, s = ctx.text, ctx.s
+    groups: list[list[EntityMention]] = []
+    current: list[EntityMention] = []
+    for e in entities:
+        if current:
+            prev = current[-1]
+            gap_start = prev.end
+            paren = next((p for p in s.parens if p[0] - prev.end in (0, 1)), None)
+            if paren:
+                gap_start = paren[1]
+            tail = _ITEM_TAIL_RE.match(text, gap_start, e.start)
+            if tail:
+                gap_start = tail.end()
+            if _LIST_GLUE_RE.fullmatch(text, gap_start, e.start):
+                current.append(e)
+                continue
+            groups.append(current)
+        current = [e]
+    if current:
+        groups.append(current)
+    bare = _BARE_MINISTRY_LIST_RE.search(text, s.start, s.end)
+    if bare:
+        items = find_bare_ministries(text, bare.end(), s.end)
+        if items:
+            groups.append(items)
+    return groups
+
+
+def group_of(ctx: SentenceContext, e: EntityMention) -> list[EntityMention] | None:
+    return next((g for g in ctx.groups if any(x.start == e.start for x in g)), None)
+
+
+def bind_entity(ctx: SentenceContext, m: MetricMention) -> list[EntityMention] | None:
+    """The entity a mention is about; [] when nobody can be named, None when
+    the wording names somebody chiso does not know (drop it)."""
+    s, text = ctx.s, ctx.text
+    if m.explicit_entity is not None:
+        return [m.explicit_entity]
+    apposed = apposed_entity(ctx, m)
+    if apposed is not None:
+        return [apposed]
+    anchor = m.start
+    paren = s.paren_of(m.start)
+    if paren:
+        inside = ctx.doc.within(ctx.doc.entities, paren[0], m.start)
+        if inside:
+            return [inside[-1]]
+        owner = [e for e in ctx.doc.within(ctx.doc.entities, s.start, paren[0]) if 0 <= paren[0] - e.end <= 1]
+        if owner:
+            return [owner[-1]]
+        anchor = paren[0]
+    if m.copula_at is not None:
+        at = next(iter(ctx.doc.within(ctx.doc.entities, m.copula_at, m.copula_at + 2)), None)
+        if at is not None:
+            return _copula_subject(ctx, m, at)
+        if text[m.copula_at : m.copula_at + 1].isupper():
+            return None
+    clause = s.clause_of(anchor)
+    if _INTRO_WITH_RE.match(text, clause[0], clause[1]):
+        # "Với 73,40 điểm, Quảng Ninh ...": an opening clause's subject follows it.
+        if not [e for e in ctx.eligible if e.start < clause[1]]:
+            after = [e for e in ctx.eligible if e.start >= clause[1] and s.paren_of(e.start) is None]
+            if after:
+                return single_or_each(ctx, after[0], m)
+    left = [
+        e
+        for e in ctx.eligible
+        if e.end <= anchor and (s.paren_of(e.start) is None or s.paren_of(e.start) == s.paren_of(anchor))
+    ]
+    if left:
+        return single_or_each(ctx, left[-1], m)
+    later = _LATER_COPULA_RE.search(text, m.end, clause[1])
+    if later:
+        at = next((e for e in ctx.eligible if e.start == later.end()), None)
+        if at is not None:
+            return _copula_subject(ctx, m, at)
+    if any(e.start < anchor for e in ctx.entities):
+        return []  # somebody is named before, but not as the subject
+    if len(text[s.start : s.end].split()) <= 6:
+        return []  # a heading ("Đầu bảng cải cách hành chính") states nobody's rank
+    if _unknown_subject(ctx, anchor):
+        return []  # "Trong khối ngân hàng, Vietcombank đứng đầu": somebody chiso does not know
+    if ctx.state.topic is not None:
+        return [ctx.state.topic]
+    if ctx.doc.title_entity is not None:
+        return [ctx.doc.title_entity]
+    return []
+
+
+_OWNER_AFTER_RE = re.compile(r"\s+(?:của|thuộc về)\s+")
+_CEDED_BEFORE_RE = re.compile(r"nhường[^,;]{0,15}$", I)
+_CEDED_AFTER_RE = re.compile(r"\s+cho\s+")
+
+
+# Words that head a list without stating its order.
+_UNORDERED_LIST_HEADS = frozenset({"rank.leader", "rank.last"})
+
+
+def _copula_subject(ctx: SentenceContext, m: MetricMention, at: EntityMention) -> list[EntityMention] | None:
+    """The unit after "là": itself, unless it opens a list that a word of
+    no order heads ("đứng cuối bảng là A, B, C", "dẫn đầu là A, B")."""
+    listed = next((g for g in entity_groups(ctx, ctx.entities) if g[0] is at), [at])
+    if len(listed) > 1 and m.rule in _UNORDERED_LIST_HEADS:
+        return None
+    return [at]
+
+
+def apposed_entity(ctx: SentenceContext, m: MetricMention) -> EntityMention | None:
+    """A unit the wording puts right beside the number: "á quân Đồng Tháp",
+    "xếp thứ 2 Ngân hàng Nhà nước", "vị trí thứ hai của Hà Nội", "thụt 34 bậc
+    (Lâm Đồng)", "nhường vị trí thứ 3 cho Thái Nguyên"."""
+    text, s = ctx.text, ctx.s
+    if m.metric == "score":
+        return None
+    nxt = next((e for e in ctx.entities if e.start >= m.end), None)
+    if nxt is None or nxt.start > m.end + 40:
+        return None
+    gap = text[m.end : nxt.start]
+    if _CEDED_BEFORE_RE.search(text, max(s.start, m.start - 20), m.start):
+        return nxt if _CEDED_AFTER_RE.fullmatch(gap) else None
+    if m.metric == "rank" and _OWNER_AFTER_RE.fullmatch(gap):
+        return nxt
+    if gap.strip() == "(":
+        return nxt if text[nxt.end : nxt.end + 2].lstrip().startswith(")") else None
+    if m.metric == "rank" and gap in ("", " "):
+        clause = s.clause_of(m.start)
+        if not [e for e in ctx.eligible if clause[0] <= e.start < m.start]:
+            return nxt
+    if m.metric == "rank" and gap == ", " and not [e for e in ctx.eligible if e.start < m.start]:
+        return nxt  # "Vị trí cuối cùng, Ủy ban Dân tộc, với 66,71%"
+    return None
+
+
+# A name right before the number's verb, as its subject: "Vietcombank đứng
+# đầu", "VNPT tiếp tục dẫn đầu".
+_SUBJECT_NAME_RE = re.compile(
+    r"(?<![\w])(?P<name>[A-ZĐ][\w&.-]*(?:\s+[A-ZĐ][\w&.-]*)*)\s+"
+    r"(?:(?:tiếp tục|cũng|vẫn|đã|lại|tiếp tục|lần đầu tiên|lần đầu)\s+)*$"
+)
+
+
+def _unknown_subject(ctx: SentenceContext, anchor: int) -> bool:
+    """Whether the number's subject, written right before it, is a name the
+    gazetteer does not know (then the topic is not its subject)."""
+    match = _SUBJECT_NAME_RE.search(ctx.text, max(ctx.s.start, anchor - 60), anchor)
+    if match is None:
+        return False
+    known = [*ctx.entities, *ctx.indices, *ctx.components]
+    if any(k.start <= match.start("name") < k.end for k in known):
+        return False
+    at_sentence_start = not ctx.text[ctx.s.start : match.start("name")].strip(' "“(-–')
+    one_plain_word = " " not in match.group("name") and not any(c.isupper() for c in match.group("name")[1:])
+    # "Tỉnh xếp thứ 5", "Dù tụt 4 bậc": one word capitalised only because it
+    # opens the sentence is no name.
+    return not (at_sentence_start and one_plain_word)
+
+
+def single_or_each(ctx: SentenceContext, e: EntityMention, m: MetricMention) -> list[EntityMention] | None:
+    group = group_of(ctx, e)
+    if group is None or len(group) == 1:
+        return [e]
+    following = next((x for x in group if x.start > e.start), None)
+    if e.end <= m.start and (following is None or m.end <= following.start) and e is not group[-1]:
+        return [e]  # the number is in this unit's own item: "A với 84,64 điểm, B ..."
+    if _EACH_RE.match(ctx.text, group[-1].end):
+        return list(group)
+    return None  # "A và B xếp thứ 3": whose rank?  Drop rather than guess.

@@ -1,0 +1,167 @@
+"""Rules that read first and last place in words: "dẫn đầu", "á quân", "đứng cuối
+bảng", "điểm cao nhất cả nước"."""
+
+from __future__ import annotations
+
+import re
+
+from extractors.facts import vocab as V
+from extractors.facts.records import MetricMention
+from extractors.facts.rules import Rule, register
+from extractors.facts.rules.common import (
+    COPULA_RE,
+    I,
+    regional,
+)
+
+_LEADER_RE = re.compile(
+    rf"(?<![\w])(?P<trig>{V.alt('rank.first', 'rank.second')})(?![\w])",
+    I,
+)
+_SECOND = frozenset(w.lower() for w in V.words("rank.second"))
+# A group in front of the leader word: "Top 10 tỉnh ... đứng đầu", "nhóm
+# dẫn đầu", "4 trục nội dung dẫn đầu", "5 vị trí dẫn đầu".
+# A comma inside a list of unit nouns: "Top 3 địa phương, bộ, ngành", "tỉnh, thành".
+_UNIT_COMMA = r",\s*(?=(?:thành|bộ|ngành|địa phương|tỉnh|cơ quan|đơn vị)\b)"
+_GROUP_BEFORE_RE = re.compile(
+    rf"(?:(?P<top>(?<![\w]){V.alt('rank.groups')}(?![\w]))(?:[^,;]|{_UNIT_COMMA}){{0,40}}$)|"
+    r"(?:(?P<count>(?<![\w])(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|các)\s+"
+    r"(?:tỉnh|thành|địa phương|bộ|ngành|đơn vị|chỉ số|trục|lĩnh vực|"
+    r"vị trí|ngân hàng|doanh nghiệp|trường|cơ quan|tập đoàn)\b)"
+    rf"(?:[^;,]|{_UNIT_COMMA})*$)",
+    I,
+)
+# "hai chỉ số thành phần của PCI là A và B của Quảng Ninh đứng đầu".
+_COMPONENTS_NAMED_BEFORE_RE = re.compile(
+    r"(?:hai|ba|bốn|năm|\d+|các)\s+chỉ số thành phần\b[^;]{0,40}?\blà\b[^;]*$", I
+)
+# "đạt vị trí cao nhất từ trước đến nay" is a personal best, not first place.
+_PERSONAL_BEST_RE = re.compile(
+    r"\s*(?:từ trước (?:đến|tới) nay|trong lịch sử|của (?:mình|tỉnh|địa phương)|kể từ)", I
+)
+_COMPONENT_LIST_AFTER_RE = re.compile(
+    r"\s*(?:cả nước|toàn quốc)?\s*(?:(?:ở|về|là)\s+|(?:về\s+)?[\w ]{0,30}?(?:ở|với)\s+)"
+    r"(?:(?:hai|ba|bốn|năm|\d+|các|những|cả)\s+)?(?:chỉ số|lĩnh vực|trục|hạng mục|tiêu chí|trụ cột)"
+    r"(?!\s+(?:PAPI|PCI|DTI|PGI|SIPAS|PAR|ICT|tổng hợp|chung)\b)",
+    I,
+)
+_NOT_A_RANK_AFTER_RE = re.compile(r"\s*(?:đoàn|xu hướng|phong trào)", I)
+
+
+@register
+class LeaderRule(Rule):
+    """First place in words: "dẫn đầu", "đứng đầu", "quán quân", "ngôi đầu",
+    "vị trí cao nhất", "hạng nhất", "đứng nhất" (= 1); "á quân" (= 2).
+
+    Traps: "Top 10 tỉnh ... đứng đầu", "nằm trong nhóm dẫn đầu", "4 trục nội
+    dung dẫn đầu" (groups, not a rank); "dẫn đầu đoàn" (led a delegation);
+    "dẫn đầu khu vực phía Bắc" (regional).  "dẫn đầu ở hai chỉ số thành phần
+    là ..." ranks the components, not the whole index.
+    """
+
+    name = "rank.leader"
+    stage = "metric"
+    order = 40
+    vocabulary = ("rank.first", "rank.second", "rank.groups")
+
+    def find(self, ctx) -> list[MetricMention]:
+        text, s = ctx.text, ctx.s
+        found = []
+        for match in _LEADER_RE.finditer(text, s.start, s.end):
+            trig = " ".join(match.group("trig").lower().split())
+            segment_start = s.segment_of(match.start())[0]
+            head_start = max(segment_start, match.start() - 60)
+            group = _GROUP_BEFORE_RE.search(text, head_start, match.start())
+            # "Khối các cơ quan ..., BHXH Việt Nam tiếp tục đứng đầu": a named
+            # subject after the group phrase makes it a frame, not the subject.
+            phrase_end = (
+                group.end("top") if group and group.group("top") else group.end("count") if group else 0
+            )
+            if group and any(phrase_end <= e.start and e.end <= match.start() for e in ctx.entities):
+                group = None
+            if group:
+                head = text[head_start : match.start()]
+                # "2 chỉ số thành phần dẫn đầu cả nước là ..." still names components
+                if _COMPONENT_LIST_AFTER_RE.match(text, match.end()) or re.search(
+                    r"chỉ số thành phần|trục|lĩnh vực", head, I
+                ):
+                    mention = MetricMention(
+                        "rank", [(1.0, match.start(), match.end())], match.start(), match.end(), self.name
+                    )
+                    mention.component_list = True
+                    found.append(mention)
+                continue
+            if _NOT_A_RANK_AFTER_RE.match(text, match.end()):
+                continue
+            if trig == "vị trí cao nhất" and _PERSONAL_BEST_RE.match(text, match.end()):
+                continue
+            number = 2.0 if trig in _SECOND else 1.0
+            mention = MetricMention(
+                "rank", [(number, match.start(), match.end())], match.start(), match.end(), self.name
+            )
+            if _COMPONENT_LIST_AFTER_RE.match(text, match.end()):
+                mention.component_list = True
+            copula = COPULA_RE.match(text, match.end())
+            if copula and copula.end() < s.end:
+                mention.copula_at = copula.end()
+            if _COMPONENTS_NAMED_BEFORE_RE.search(text, segment_start, match.start()):
+                mention.component_list = True
+            mention.regional = regional(text, s, match.start(), match.end())
+            found.append(mention)
+        return found
+
+
+@register
+class LastPlaceRule(Rule):
+    """Last place, a rank only where the article says how many units were
+    ranked (FACTS.md): "Đứng cuối bảng xếp hạng ... là tỉnh Kiên Giang" in an
+    article about 63 provinces is 63; "Vị trí cuối cùng, Ủy ban Dân tộc" of
+    19 ministries is 19.  "Ba vị trí cuối cùng" gives no rank."""
+
+    name = "rank.last"
+    stage = "metric"
+    order = 45
+    vocabulary = ("rank.last",)
+    pattern = re.compile(rf"(?<![\w]){V.alt('rank.last')}(?![\w])", I)
+    _COUNTED_BEFORE_RE = re.compile(r"(?:\d+|hai|ba|bốn|năm|các|những|nhóm|top|tốp)\s+(?:\S+\s+)?$", I)
+
+    def find(self, ctx) -> list[MetricMention]:
+        found = []
+        for match in self.pattern.finditer(ctx.text, ctx.s.start, ctx.s.end):
+            if self._COUNTED_BEFORE_RE.search(ctx.text, max(ctx.s.start, match.start() - 20), match.start()):
+                continue  # "Ba vị trí cuối cùng", "nhóm cuối bảng"
+            mention = MetricMention("rank", [(0.0, *match.span())], match.start(), match.end(), self.name)
+            mention.flags.add("last")
+            copula = COPULA_RE.match(ctx.text, match.end())
+            if copula and copula.end() < ctx.s.end:
+                mention.copula_at = copula.end()
+            mention.regional = regional(ctx.text, ctx.s, match.start(), match.end())
+            found.append(mention)
+        return found
+
+
+@register
+class HighestScoreRule(Rule):
+    """The highest score in the country is first place (FACTS.md): "có số
+    điểm ở hạng mục cung ứng dịch vụ công cao nhất trên cả nước", "đạt điểm
+    cao nhất cả nước", "đạt 7,21 điểm, cao nhất cả nước".  Not within a
+    region ("cao nhất khu vực"), not a group ("nhóm cao nhất")."""
+
+    name = "rank.highest_score"
+    stage = "metric"
+    order = 46
+    pattern = re.compile(
+        r"(?<![\w])(?:số điểm|điểm số|tổng điểm|điểm)(?P<what>[^,.;()]{0,60}?|\s*,)\s+(?P<top>cao nhất)\s+"
+        r"(?:trên\s+|trong\s+)?(?:cả nước|toàn quốc)",
+        I,
+    )
+    _GROUP_RE = re.compile(rf"(?<![\w]){V.alt('rank.groups')}\s*$", I)
+
+    def find(self, ctx) -> list[MetricMention]:
+        found = []
+        for match in self.pattern.finditer(ctx.text, ctx.s.start, ctx.s.end):
+            if self._GROUP_RE.search(ctx.text, match.start("what"), match.start("top")):
+                continue  # "nằm trong nhóm cao nhất toàn quốc": a group
+            top = match.span("top")
+            found.append(MetricMention("rank", [(1.0, *top)], top[0], match.end(), self.name))
+        return found
