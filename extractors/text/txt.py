@@ -45,7 +45,16 @@ _BYLINE_NOISE_RE = re.compile(
     r"Cập nhật:?|Xuất bản:?|Chủ nhật|Thứ (?:hai|ba|tư|năm|sáu|bảy)",
     re.IGNORECASE,
 )
-_NAME_RE = re.compile(r"^(?:[A-ZÀ-ỸĐ][\w.]*)(?:\s+[A-ZÀ-ỸĐ][\w.]*){0,3}$")
+_NAME_RE = re.compile(r"^[\w.]+(?:\s+[\w.]+){0,3}$")
+
+
+def _is_name(text: str) -> bool:
+    """One to four words, each capitalised: "HẠNH CHÂU", "Bích Liên".  (A
+    character class like [A-ZÀ-Ỹ] holds lower-case Vietnamese letters too,
+    and took "Bình Dương đứng đầu." for a name.)"""
+    return bool(_NAME_RE.match(text)) and all(word[0].isupper() for word in text.split())
+
+
 _PIPES_RE = re.compile(r"^\|\s*|\s*\|$")
 
 
@@ -72,7 +81,7 @@ def _looks_like_headline(line: str, min_words: int = 4, sentence_ok: bool = True
 def _author_from(text: str) -> str | None:
     text = _BYLINE_NOISE_RE.sub(" ", text)
     text = re.sub(r"[\s\-–:,|]+", " ", text).strip()
-    if text and _NAME_RE.match(text) and len(text) <= 60:
+    if text and _is_name(text) and len(text) <= 60:
         return text
     return None
 
@@ -150,7 +159,7 @@ def parse_txt(text: str, source: str) -> Article:
     # A short all-name line closing the article is its author ("HẠNH CHÂU").
     if blocks and blocks[-1].kind == "paragraph":
         tail = blocks[-1].text.strip("()")
-        if len(tail.split()) <= 4 and _NAME_RE.match(tail) and not tail.isdigit():
+        if len(tail.split()) <= 4 and _is_name(tail) and not tail.isdigit():
             if not authors:
                 authors.append(tail)
             blocks.pop()

@@ -167,14 +167,14 @@ def test_reextract_without_a_change_adds_nothing(fixtures_warehouse, cli_env):
 
 
 def test_reextract_with_a_changed_rule_and_the_diff_shows_exactly_that(tmp_path, fixtures_warehouse, cli_env):
-    # Another checkout of chiso where the leader rule forgot "đứng đầu".
+    # Another checkout of chiso whose vocabulary of first place forgot "đứng đầu".
     changed = tmp_path / "changed"
     for package in ("extractors", "flows", "warehouse"):
         shutil.copytree(ROOT / package, changed / package, ignore=shutil.ignore_patterns("__pycache__"))
-    rules = changed / "extractors/facts/rules.py"
-    source = rules.read_text(encoding="utf-8")
-    assert "dẫn đầu|đứng đầu|" in source
-    rules.write_text(source.replace("dẫn đầu|đứng đầu|", "dẫn đầu|", 1), encoding="utf-8")
+    vocab = changed / "extractors/facts/vocab.toml"
+    source = vocab.read_text(encoding="utf-8")
+    assert '"dẫn đầu", "đứng đầu", ' in source
+    vocab.write_text(source.replace('"dẫn đầu", "đứng đầu", ', '"dẫn đầu", ', 1), encoding="utf-8")
     env = {**cli_env, "PYTHONPATH": str(changed)}
     before = query(
         fixtures_warehouse, "select entity, index_code, component, year, metric, value from facts", cli_env

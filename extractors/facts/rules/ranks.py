@@ -165,7 +165,7 @@ class NumberOneRule(Rule):
     stage = "metric"
     order = 50
     pattern = re.compile(
-        rf"(?P<verb>vươn lên|giữ|nhận|đạt|trở thành|sau|lên|là)\s+số\s+(?P<val>{INT}|một)(?![\w.,/])",
+        rf"(?P<verb>vươn lên|giữ|nhận|đạt|trở thành|sau|lên|là)\s+số\s+(?P<val>{INT}|một)(?![\w/]|[.,]\d)",
         I,
     )
 
