@@ -1,4 +1,4 @@
-"""URLs as the fetcher reads them.
+"""URLs as the fetcher reads them, and as the warehouse names documents.
 
 **Reading a URL to fetch it.**  A URL is parsed once, by urllib3, the parser
 the HTTP client itself uses, so the host chiso checks is the host it
@@ -13,6 +13,11 @@ control characters, and with an IPv4 address in a legacy form (``2130706433``,
 :func:`non_public` says what an address is if it is not a public one
 (IPv4 inside IPv6, mapped or NAT64, is judged as the IPv4 it carries); the
 fetcher then connects to the address it checked, never resolving again.
+
+**Naming a document.**  :func:`url_identity` maps the spellings of one
+article's URL to one string: w3lib's ``canonicalize_url`` (percent-encoding
+and IDNA normalised, query sorted, fragment dropped), tracking parameters
+removed, the host without ``www.``/``m.``, ``https`` for ``http``.
 """
 
 from __future__ import annotations
@@ -21,10 +26,11 @@ import ipaddress
 import re
 import socket
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from urllib.parse import unquote_plus, urlsplit, urlunsplit
 
 from urllib3.exceptions import LocationParseError
 from urllib3.util import parse_url
+from w3lib.url import canonicalize_url
 
 
 class Refused(Exception):
@@ -164,3 +170,95 @@ def non_public(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str | 
         if getattr(address, f"is_{kind}"):
             return kind.replace("_", "-")
     return "non-public"
+
+
+# --- identity ----------------------------------------------------------------------
+
+# Parameters that say how a reader arrived, never which article: analytics
+# campaigns (utm_*), ad and social click ids, Mailchimp's, Google
+# Analytics' cross-domain ones, and Zalo's share markers (Vietnamese links
+# shared on Zalo carry zarsrc and gidzl).  An exact list, not a pattern:
+# dropping a parameter that does name the article would merge two articles.
+TRACKING_PREFIXES = ("utm_",)
+TRACKING_PARAMETERS = frozenset(
+    {
+        "fbclid",
+        "gclid",
+        "dclid",
+        "gbraid",
+        "wbraid",
+        "msclkid",
+        "yclid",
+        "twclid",
+        "ttclid",
+        "igshid",
+        "mc_cid",
+        "mc_eid",
+        "_ga",
+        "_gl",
+        "zarsrc",
+        "gidzl",
+    }
+)
+_FOLDED_LABELS = ("www.", "m.")
+
+
+def url_identity(url: str) -> str:
+    """One name for every spelling of a page's URL: ``http`` and ``https``,
+    ``www.``/``m.`` or neither, tracking parameters, the order of the query,
+    percent-encoding and the fragment make no difference.  Not a URL to
+    fetch (the folded host may not exist): a key."""
+    parts = urlsplit(canonicalize_url(url.strip()))
+    scheme = parts.scheme.lower()
+    host = (parts.hostname or "").removesuffix(".")
+    for label in _FOLDED_LABELS:
+        if host.startswith(label) and "." in host[len(label) :]:
+            host = host[len(label) :]
+            break
+    if ":" in host:
+        host = f"[{host}]"
+    if parts.port is not None and parts.port != DEFAULT_PORTS.get(scheme):
+        host = f"{host}:{parts.port}"
+    query = "&".join(pair for pair in parts.query.split("&") if pair and not _tracking(pair))
+    if scheme == "http":
+        scheme = "https"
+    return urlunsplit((scheme, host, parts.path or "/", query, ""))
+
+
+def _tracking(pair: str) -> bool:
+    key = unquote_plus(pair.partition("=")[0]).lower()
+    return key in TRACKING_PARAMETERS or key.startswith(TRACKING_PREFIXES)
+
+
+def one_per_page(links: list[str]) -> list[str]:
+    """``links`` in order, the first spelling of each page's URL kept (a URL
+    that cannot be read stays, for the fetcher to refuse with its reason)."""
+    kept: dict[str, str] = {}
+    for link in links:
+        try:
+            key = url_identity(link)
+        except ValueError:
+            key = link
+        kept.setdefault(key, link)
+    return list(kept.values())
+
+
+def document_identity(url: str, canonical: str | None = None) -> str:
+    """The source a fetched page is stored under: its canonical link where
+    it names a page on the same site, else the URL it was read from; either
+    through :func:`url_identity`.
+
+    A canonical link on another site, or pointing at the site's front page
+    (some sites put their home page there on every article), is not
+    trusted: another site's article, or all of one site's articles, would
+    otherwise become versions of one document, and only the newest shows."""
+    own = url_identity(url)
+    if not canonical:
+        return own
+    try:
+        claimed = urlsplit(url_identity(canonical))
+    except ValueError:
+        return own
+    same_site = claimed.scheme == "https" and claimed.netloc == urlsplit(own).netloc
+    front_page = claimed.path == "/" and not claimed.query
+    return claimed.geturl() if same_site and not front_page else own
