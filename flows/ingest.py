@@ -43,6 +43,7 @@ from extractors.model import Document
 from extractors.text.decode import DecodeError, decode, sniff_declared_charset
 from flows.fetch import FEED_TYPES, PAGE_TYPES, Fetcher, FetchResult, FetchSettings
 from flows.files import Failure, iter_files
+from flows.transport import BadHeader
 from flows.urls import document_identity, one_per_page
 from flows.work import (
     BatchOutcome,
@@ -468,9 +469,13 @@ async def _ingest(
                 files_read=len(documents),
             )
         if urls or feeds or sections:
-            settings = _fetch_settings(fetch)
-            with Fetcher(settings) as fetcher:
-                _ingest_web(fetcher, loader, urls, feeds, sections, db, batch_size, summary)
+            try:
+                settings = _fetch_settings(fetch)
+            except BadHeader as exc:  # nothing is sent; each URL says why, the files above stay loaded
+                loader.add(_Pending(None, [Failure(u, "fetch", str(exc)) for u in urls + feeds + sections]))
+            else:
+                with Fetcher(settings) as fetcher:
+                    _ingest_web(fetcher, loader, urls, feeds, sections, db, batch_size, summary)
     logger.info(describe(summary))
     for failure in summary.failures[:20]:
         logger.warning(f"Could not read {failure['source']} ({failure['stage']}): {failure['reason']}")
