@@ -1,14 +1,19 @@
 """Fetching pages over HTTP, politely and defensively.
 
 One :class:`Fetcher` holds one ``requests.Session`` (connections reused) and
-applies, per URL: only ``http``/``https``; addresses on loopback, private and
-link-local ranges refused unless allowed (also when a redirect points
-there); robots.txt; a delay and a concurrency limit per host; connect and
-read timeouts and an overall deadline; retries with backoff on connection
-errors, 429 and 5xx, honouring ``Retry-After``; redirects followed by hand
-with a cap and loop detection; the body capped in bytes, counted after
-decompression (so a gzip bomb stops at the cap); the content type checked,
-and the bytes sniffed (a PDF served as ``text/html`` is refused).
+applies, per URL: only ``http``/``https``, each URL read once by the HTTP
+client's own parser and refused where another parser reads it otherwise
+(:mod:`flows.urls`); addresses on loopback, private and link-local ranges
+refused unless allowed, the connection made to the address that was checked
+(:mod:`flows.transport`); robots.txt (Protego: wildcards, longest match),
+for every redirect target too; a delay and a concurrency limit per host;
+connect and read timeouts and an overall deadline per URL that a trickling
+server cannot stretch; retries with backoff on connection errors, 429 and
+5xx, honouring ``Retry-After``; redirects followed by hand with a cap and
+loop detection; the body capped in bytes, counted after decompression (so
+a gzip bomb stops at the cap); the content type checked, and the bytes
+sniffed (a PDF served as ``text/html`` is refused); no header sent with a
+control character in it.
 
 Nothing here raises for a bad URL: every outcome is a :class:`FetchResult`,
 with ``error`` saying what went wrong in words.
@@ -16,11 +21,9 @@ with ``error`` saying what went wrong in words.
 
 from __future__ import annotations
 
-import ipaddress
-import socket
+import re
 import threading
 import time
-import urllib.robotparser
 import zlib
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
@@ -31,9 +34,13 @@ from importlib.metadata import PackageNotFoundError, version
 from urllib.parse import urljoin, urlsplit
 
 import requests
-from requests.adapters import HTTPAdapter
+import urllib3.exceptions
+from protego import Protego
 
 from extractors.text.decode import binary_kind
+from flows import urls
+from flows.transport import BadHeader, Clock, PinnedAdapter, check_header_value
+from flows.urls import Refused as _Refused
 
 
 def _chiso_version() -> str:
@@ -46,12 +53,16 @@ def _chiso_version() -> str:
 DEFAULT_USER_AGENT = f"chiso/{_chiso_version()} (Vietnamese ranking-news research; respects robots.txt)"
 
 PAGE_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
+# What feeds are served as: the registered types, the x- forms older
+# servers still send (application/x-rss+xml is common), and plain XML.
 FEED_TYPES = (
     "application/rss+xml",
+    "application/x-rss+xml",
     "application/atom+xml",
+    "application/x-atom+xml",
+    "application/rdf+xml",
     "application/xml",
     "text/xml",
-    "application/rdf+xml",
 )
 _KEPT_HEADERS = (
     "content-type",
@@ -63,14 +74,18 @@ _KEPT_HEADERS = (
     "cache-control",
     "retry-after",
 )
+_REDIRECTS = (301, 302, 303, 307, 308)
 
 
 @dataclass(frozen=True, slots=True)
 class FetchSettings:
+    """How the fetcher behaves; :class:`BadHeader` (a ValueError) for a user
+    agent that cannot be sent as a header."""
+
     user_agent: str = DEFAULT_USER_AGENT
     connect_timeout: float = 5.0
     read_timeout: float = 20.0
-    total_timeout: float = 60.0  # one URL, every attempt and redirect included
+    total_timeout: float = 60.0  # one URL, every attempt, redirect and robots.txt included
     max_bytes: int = 10 * 1024 * 1024
     max_redirects: int = 5
     retries: int = 3
@@ -81,8 +96,14 @@ class FetchSettings:
     concurrency: int = 8
     respect_robots: bool = True
     allow_private: bool = False  # loopback, private and link-local addresses
-    # Per-host overrides of per_host_delay / per_host_concurrency, by host name.
+    # Per-host overrides of per_host_delay / per_host_concurrency / user_agent, by host name.
     hosts: dict[str, dict] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        check_header_value("User-Agent", self.user_agent)
+        for host, own in self.hosts.items():
+            if own.get("user_agent"):
+                check_header_value(f"User-Agent (for {host})", own["user_agent"])
 
 
 @dataclass(slots=True)
@@ -96,6 +117,7 @@ class FetchResult:
     error: str | None = None
     not_modified: bool = False
     attempts: int = 0
+    address: str | None = None  # "ip:port" the last answer came from
 
     @property
     def ok(self) -> bool:
@@ -112,10 +134,6 @@ class FetchResult:
             if key.strip().lower() == "charset" and value.strip():
                 return value.strip().strip("\"'")
         return None
-
-
-class _Refused(Exception):
-    """A URL chiso will not fetch; the message says why."""
 
 
 class _HostGate:
@@ -142,12 +160,21 @@ class _HostGate:
         self.slots.release()
 
 
+def _host_of(url: str) -> str:
+    try:
+        return urls.target(url).host
+    except _Refused:
+        return ""  # refused when fetched, with the reason
+
+
 class Fetcher:
     def __init__(self, settings: FetchSettings | None = None) -> None:
         self.settings = settings or FetchSettings()
         self.session = requests.Session()
+        # A proxy would resolve names itself, past the address check.
+        self.session.trust_env = False
         pool = max(self.settings.concurrency, 4)
-        adapter = HTTPAdapter(pool_connections=pool, pool_maxsize=pool, max_retries=0)
+        adapter = PinnedAdapter(self._address, pool_connections=pool, pool_maxsize=pool, max_retries=0)
         self.session.mount("http://", adapter)
         self.session.mount("https://", adapter)
         self.session.headers.update(
@@ -159,8 +186,8 @@ class Fetcher:
             }
         )
         self._gates: dict[str, _HostGate] = {}
-        self._robots: dict[str, urllib.robotparser.RobotFileParser | str] = {}
-        self._addresses: dict[str, str | None] = {}
+        self._robots: dict[str, Protego | str] = {}
+        self._addresses: dict[str, str | _Refused] = {}
         self._lock = threading.Lock()
 
     def close(self) -> None:
@@ -183,21 +210,13 @@ class Fetcher:
     ) -> FetchResult:
         """Fetch one URL; the result says what happened, it never raises."""
         result = FetchResult(url=url)
-        deadline = time.monotonic() + self.settings.total_timeout
-        try:
-            self._check(url)
-            if self.settings.respect_robots:
-                self._check_robots(url, deadline)
-            headers = {}
-            if etag:
-                headers["If-None-Match"] = etag
-            if last_modified:
-                headers["If-Modified-Since"] = last_modified
-            self._fetch(url, headers, accept, deadline, result)
-        except _Refused as exc:
-            result.error = str(exc)
-        except requests.RequestException as exc:  # anything requests raises that we did not expect
-            result.error = f"request failed: {type(exc).__name__}: {exc}"
+        with Clock(self.settings.total_timeout) as clock:
+            try:
+                self._fetch(url, _conditional(etag, last_modified), accept, clock, result)
+            except _Refused as exc:
+                result.error = str(exc)
+            except requests.RequestException as exc:  # anything requests raises that we did not expect
+                result.error = f"request failed: {type(exc).__name__}: {exc}"
         result.fetched_at = datetime.now(UTC)
         return result
 
@@ -218,7 +237,7 @@ class Fetcher:
             return []
         queues: dict[str, deque[int]] = {}
         for i, (url, _, _) in enumerate(requests_):
-            queues.setdefault((urlsplit(url).hostname or "").lower(), deque()).append(i)
+            queues.setdefault(_host_of(url), deque()).append(i)
         results: list[FetchResult | None] = [None] * len(requests_)
         lock = threading.Lock()
 
@@ -243,94 +262,92 @@ class Fetcher:
 
     # --- checks ------------------------------------------------------------------
 
-    def _check(self, url: str) -> None:
-        parts = urlsplit(url)
-        if parts.scheme not in ("http", "https"):
-            raise _Refused(f"only http and https URLs are fetched, not {parts.scheme or 'a relative URL'}")
-        if not parts.hostname:
-            raise _Refused("the URL has no host")
-        if not self.settings.allow_private:
-            reason = self._private_reason(
-                parts.hostname, parts.port or (443 if parts.scheme == "https" else 80)
-            )
-            if reason:
-                raise _Refused(reason)
+    def _check(self, url: str, clock: Clock, robots: bool) -> urls.Target:
+        """Where ``url`` goes, if chiso may fetch it: read by the HTTP
+        client's parser, its address checked, and robots.txt asked."""
+        where = urls.target(url)
+        self._address(where)
+        if robots and self.settings.respect_robots:
+            self._check_robots(url, where, clock)
+        return where
 
-    def _private_reason(self, host: str, port: int) -> str | None:
-        key = f"{host}:{port}"
+    def _address(self, where: urls.Target) -> str:
+        """The one address requests to this host go to: resolved once per
+        fetcher, and checked unless private addresses are allowed."""
         with self._lock:
-            if key in self._addresses:
-                return self._addresses[key]
+            known = self._addresses.get(where.host)
+        if known is None:
+            known = self._resolve(where)
+            with self._lock:
+                known = self._addresses.setdefault(where.host, known)
+        if isinstance(known, _Refused):
+            raise known
+        return known
+
+    def _resolve(self, where: urls.Target) -> str | _Refused:
         try:
-            infos = socket.getaddrinfo(host, port, proto=socket.IPPROTO_TCP)
-        except (socket.gaierror, UnicodeError) as exc:
-            reason = f"cannot resolve {host}: {exc}"
-        else:
-            reason = None
-            for info in infos:
-                address = ipaddress.ip_address(info[4][0].split("%")[0])
-                if not address.is_global:
-                    kind = (
-                        "loopback"
-                        if address.is_loopback
-                        else "link-local"
-                        if address.is_link_local
-                        else "private"
-                        if address.is_private
-                        else "non-public"
+            addresses = urls.resolve(where.host, where.port)
+        except (OSError, UnicodeError) as exc:
+            return _Refused(f"cannot resolve {where.host}: {exc}")
+        if not addresses:
+            return _Refused(f"cannot resolve {where.host}: no address")
+        if not self.settings.allow_private:
+            for address in addresses:
+                kind = urls.non_public(address)
+                if kind:
+                    article = "an" if kind[0] in "aeiou" else "a"
+                    return _Refused(
+                        f"{where.host} resolves to {address}, {article} {kind} address; chiso does not "
+                        "fetch those unless --allow-private-addresses is given"
                     )
-                    reason = (
-                        f"{host} resolves to {address}, a {kind} address; chiso does not fetch those "
-                        "unless --allow-private-addresses is given"
-                    )
-                    break
-        with self._lock:
-            self._addresses[key] = reason
-        return reason
+        # IPv4 first: an IPv6 address may be listed where this machine has no route to it.
+        return str(min(addresses, key=lambda a: a.version))
+
+    def _own(self, host: str) -> dict:
+        hosts = self.settings.hosts
+        return hosts.get(host) or hosts.get(host.removeprefix("www.")) or {}
 
     def _gate(self, host: str) -> _HostGate:
         with self._lock:
             gate = self._gates.get(host)
             if gate is None:
-                own = (
-                    self.settings.hosts.get(host) or self.settings.hosts.get(host.removeprefix("www.")) or {}
-                )
+                own = self._own(host)
                 gate = self._gates[host] = _HostGate(
                     own.get("per_host_concurrency", self.settings.per_host_concurrency),
                     own.get("per_host_delay", self.settings.per_host_delay),
                 )
             return gate
 
-    def _check_robots(self, url: str, deadline: float) -> None:
-        parts = urlsplit(url)
-        origin = f"{parts.scheme}://{parts.netloc}"
+    def _user_agent(self, host: str) -> str:
+        return self._own(host).get("user_agent") or self.settings.user_agent
+
+    def _check_robots(self, url: str, where: urls.Target, clock: Clock) -> None:
         with self._lock:
-            rules = self._robots.get(origin)
+            rules = self._robots.get(where.origin)
         if rules is None:
-            rules = self._load_robots(origin, deadline)
+            rules = self._load_robots(where.origin, clock)
             with self._lock:
-                self._robots[origin] = rules
+                self._robots[where.origin] = rules
         if isinstance(rules, str):
             raise _Refused(rules)
-        if not rules.can_fetch(self.settings.user_agent, url):
-            raise _Refused(f"robots.txt of {origin} disallows it for our user agent")
+        if not rules.can_fetch(url, self._user_agent(where.host)):
+            parts = urlsplit(url)
+            path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+            raise _Refused(f"robots.txt of {where.origin} disallows {path} for our user agent")
 
-    def _load_robots(self, origin: str, deadline: float):
+    def _load_robots(self, origin: str, clock: Clock) -> Protego | str:
         """robots.txt as RFC 9309 reads it: a 4xx means no rules; an
         unreachable file or a 5xx means everything is disallowed for now."""
         probe = FetchResult(url=f"{origin}/robots.txt")
         try:
-            self._fetch(probe.url, {}, ("text/plain", "text/html", ""), deadline, probe, limit=512 * 1024)
+            self._fetch(probe.url, {}, ("text/plain", "text/html", ""), clock, probe, 512 * 1024, False)
         except _Refused as exc:
             probe.error = str(exc)
-        parser = urllib.robotparser.RobotFileParser()
         if probe.status is not None and 400 <= probe.status < 500:
-            parser.parse([])
-            return parser
+            return Protego.parse("")
         if probe.error or probe.body is None:
             return f"robots.txt of {origin} could not be read ({probe.error}), so the site is not crawled now"
-        parser.parse(probe.body.decode("utf-8", errors="replace").splitlines())
-        return parser
+        return Protego.parse(probe.body.decode("utf-8", errors="replace"))
 
     # --- the request --------------------------------------------------------------
 
@@ -339,16 +356,20 @@ class Fetcher:
         url: str,
         headers: dict[str, str],
         accept: tuple[str, ...],
-        deadline: float,
+        clock: Clock,
         result: FetchResult,
         limit: int | None = None,
+        robots: bool = True,
     ) -> None:
+        """Fetch ``url`` into ``result``, following redirects; every URL on
+        the way is checked as the first one was."""
         limit = limit or self.settings.max_bytes
         visited = [url]
         current = url
         for _ in range(self.settings.max_redirects + 1):
-            response = self._request(current, headers, deadline, result)
-            if response.status_code in (301, 302, 303, 307, 308):
+            where = self._check(current, clock, robots)
+            response = self._request(current, where, headers, clock, result)
+            if response.status_code in _REDIRECTS:
                 location = response.headers.get("Location")
                 response.close()
                 if not location:
@@ -356,7 +377,6 @@ class Fetcher:
                 target = urljoin(current, location.strip())
                 if target in visited:
                     raise _Refused(f"redirect loop: {' -> '.join(visited + [target])}")
-                self._check(target)
                 visited.append(target)
                 current = target
                 continue
@@ -377,7 +397,7 @@ class Fetcher:
                     raise _Refused(
                         f"the server announces {int(announced):,} bytes, over the {limit:,}-byte limit"
                     )
-                body = _read_body(response, limit, deadline)
+                body = _read_body(response, limit, clock)
                 what = binary_kind(body)
                 if what:
                     raise _Refused(f"served as {kind or 'no content type'} but the body is {what}")
@@ -390,29 +410,37 @@ class Fetcher:
         )
 
     def _request(
-        self, url: str, headers: dict[str, str], deadline: float, result: FetchResult
+        self, url: str, where: urls.Target, headers: dict[str, str], clock: Clock, result: FetchResult
     ) -> requests.Response:
         """One GET with retries on connection errors, 429 and 5xx."""
         settings = self.settings
-        host = urlsplit(url).hostname or ""
+        headers = {**headers, "User-Agent": self._user_agent(where.host)}
         for attempt in range(settings.retries + 1):
             result.attempts += 1
-            remaining = deadline - time.monotonic()
+            remaining = clock.remaining
             if remaining <= 0:
-                raise _Refused(f"gave up after {settings.total_timeout:.0f}s")
+                raise _Refused(_out_of_time(clock, "before an answer came"))
             timeout = (min(settings.connect_timeout, remaining), min(settings.read_timeout, remaining))
             try:
-                with self._gate(host):
+                with self._gate(where.host):
                     response = self.session.get(
                         url, headers=headers, timeout=timeout, allow_redirects=False, stream=True
                     )
             except requests.Timeout as exc:
+                if clock.expired:
+                    raise _Refused(_out_of_time(clock, "the server had not answered")) from exc
                 problem = f"timed out ({exc.__class__.__name__}, {settings.read_timeout:.0f}s read timeout)"
                 wait = settings.backoff * 2**attempt
             except requests.ConnectionError as exc:
-                problem = f"could not connect: {_short(exc)}"
+                if clock.expired:
+                    raise _Refused(_out_of_time(clock, "the server was still sending its headers")) from exc
+                problem = f"could not connect: {_short(_root_cause(exc))}"
                 wait = settings.backoff * 2**attempt
             else:
+                if clock.expired:  # the cut can look like the end of the headers
+                    response.close()
+                    raise _Refused(_out_of_time(clock, "the server was still sending its headers"))
+                result.address = _peer(response)
                 status = response.status_code
                 if status != 429 and status < 500:
                     return response
@@ -426,13 +454,52 @@ class Fetcher:
                     )
             if attempt == settings.retries:
                 raise _Refused(f"{problem} (after {attempt + 1} attempts)")
-            if time.monotonic() + wait > deadline:
-                raise _Refused(f"{problem}; no time left to retry within {settings.total_timeout:.0f}s")
+            if wait >= clock.remaining:
+                raise _Refused(f"{problem}; no time left to retry within {settings.total_timeout:g}s")
             time.sleep(wait)
         raise AssertionError("unreachable")
 
 
-def _short(exc: Exception) -> str:
+def _conditional(etag: str | None, last_modified: str | None) -> dict[str, str]:
+    """The conditional-GET headers from the last answer; a value that cannot
+    be sent back (a server's ETag with a control character) is left out, so
+    the page is fetched in full."""
+    headers = {}
+    for name, value in (("If-None-Match", etag), ("If-Modified-Since", last_modified)):
+        if value:
+            try:
+                headers[name] = check_header_value(name, value)
+            except BadHeader:
+                pass
+    return headers
+
+
+def _out_of_time(clock: Clock, what: str) -> str:
+    return f"gave up after {clock.seconds:g}s, the time limit per URL: {what}"
+
+
+def _peer(response: requests.Response) -> str | None:
+    try:
+        host, port = response.raw.connection.sock.getpeername()[:2]
+    except (AttributeError, OSError):
+        return None
+    return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+
+
+def _root_cause(exc: requests.ConnectionError) -> str:
+    """What went wrong underneath requests' and urllib3's wrappers, without
+    the pool or connection (the checked address, not the name) they put first."""
+    reason = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else exc
+    reason = getattr(reason, "reason", None) or reason
+    while reason.args and isinstance(reason.args[0], BaseException):
+        reason = reason.args[0]
+    return _POOL_PREFIX_RE.sub("", str(reason))
+
+
+_POOL_PREFIX_RE = re.compile(r"^\w+\(host='[^']*', port=\d+\): ")
+
+
+def _short(exc: Exception | str) -> str:
     text = str(exc)
     return text if len(text) <= 160 else text[:157] + "..."
 
@@ -453,9 +520,10 @@ def _retry_after(value: str | None) -> float | None:
     return max(0.0, (when - datetime.now(UTC)).total_seconds())
 
 
-def _read_body(response: requests.Response, limit: int, deadline: float) -> bytes:
+def _read_body(response: requests.Response, limit: int, clock: Clock) -> bytes:
     """The body, decompressed by us in bounded steps so that no chunk can
-    inflate past ``limit`` (a gzip bomb is stopped, not unpacked)."""
+    inflate past ``limit`` (a gzip bomb is stopped, not unpacked), within
+    the URL's time: the clock cuts a trickle short."""
     encoding = response.headers.get("Content-Encoding", "").strip().lower()
     if encoding in ("gzip", "x-gzip"):
         inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
@@ -468,28 +536,33 @@ def _read_body(response: requests.Response, limit: int, deadline: float) -> byte
     parts: list[bytes] = []
     size = 0
     raw_deflate_tried = False
-    for chunk in response.raw.stream(16384, decode_content=False):
-        if time.monotonic() > deadline:
-            raise _Refused("the body took too long to arrive")
-        pending = chunk
-        while pending:
-            if inflater is None:
-                piece, pending = pending, b""
-            else:
-                try:
-                    piece = inflater.decompress(pending, limit + 1 - size)
-                except zlib.error as exc:
-                    if encoding == "deflate" and not raw_deflate_tried and size == 0:
-                        raw_deflate_tried = True
-                        inflater = zlib.decompressobj(-zlib.MAX_WBITS)
-                        continue
-                    raise _Refused(f"the {encoding} body is corrupt: {exc}") from exc
-                pending = inflater.unconsumed_tail
-            size += len(piece)
-            if size > limit:
-                after = " after decompression" if inflater is not None else ""
-                raise _Refused(f"the body is over the {limit:,}-byte limit{after}")
-            parts.append(piece)
-            if inflater is not None and not piece and pending:
-                break
+    try:
+        for chunk in response.raw.stream(16384, decode_content=False):
+            pending = chunk
+            while pending:
+                if inflater is None:
+                    piece, pending = pending, b""
+                else:
+                    try:
+                        piece = inflater.decompress(pending, limit + 1 - size)
+                    except zlib.error as exc:
+                        if encoding == "deflate" and not raw_deflate_tried and size == 0:
+                            raw_deflate_tried = True
+                            inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+                            continue
+                        raise _Refused(f"the {encoding} body is corrupt: {exc}") from exc
+                    pending = inflater.unconsumed_tail
+                size += len(piece)
+                if size > limit:
+                    after = " after decompression" if inflater is not None else ""
+                    raise _Refused(f"the body is over the {limit:,}-byte limit{after}")
+                parts.append(piece)
+                if inflater is not None and not piece and pending:
+                    break
+    except (urllib3.exceptions.HTTPError, OSError, ValueError) as exc:
+        if clock.expired:
+            raise _Refused(_out_of_time(clock, f"the body was still arriving ({size:,} bytes read)")) from exc
+        raise _Refused(f"the connection broke while reading the body: {_short(exc)}") from exc
+    if clock.expired:  # the cut can look like the end of a body sent without a length
+        raise _Refused(_out_of_time(clock, f"the body was still arriving ({size:,} bytes read)"))
     return b"".join(parts)

@@ -36,12 +36,15 @@ except ImportError:  # a prefect-client install has no FastAPI; Prefect copes
 
 from extractors import EXTRACTOR_VERSION
 from extractors.feeds import FeedError, parse_feed
+from extractors.html.canonical import canonical_url
 from extractors.html.page import HtmlError
 from extractors.html.sections import article_links
 from extractors.model import Document
 from extractors.text.decode import DecodeError, decode, sniff_declared_charset
 from flows.fetch import FEED_TYPES, PAGE_TYPES, Fetcher, FetchResult, FetchSettings
 from flows.files import Failure, iter_files
+from flows.transport import BadHeader
+from flows.urls import document_identity, one_per_page
 from flows.work import (
     BatchOutcome,
     document_row,
@@ -273,8 +276,11 @@ def _fetch_row(result: FetchResult, doc_id: str | None) -> dict:
 
 
 def _document(result: FetchResult) -> Document:
+    """A fetched page as a document, named by its URL identity (its canonical
+    link on its own site, else the URL it was read from; flows/urls.py)."""
+    page_url = result.final_url or result.url
     return Document(
-        source=result.url,
+        source=document_identity(page_url, canonical_url(result.body, page_url)),
         raw=result.body,
         kind="http",
         media_type=result.content_type or None,
@@ -463,9 +469,13 @@ async def _ingest(
                 files_read=len(documents),
             )
         if urls or feeds or sections:
-            settings = _fetch_settings(fetch)
-            with Fetcher(settings) as fetcher:
-                _ingest_web(fetcher, loader, urls, feeds, sections, db, batch_size, summary)
+            try:
+                settings = _fetch_settings(fetch)
+            except BadHeader as exc:  # nothing is sent; each URL says why, the files above stay loaded
+                loader.add(_Pending(None, [Failure(u, "fetch", str(exc)) for u in urls + feeds + sections]))
+            else:
+                with Fetcher(settings) as fetcher:
+                    _ingest_web(fetcher, loader, urls, feeds, sections, db, batch_size, summary)
     logger.info(describe(summary))
     for failure in summary.failures[:20]:
         logger.warning(f"Could not read {failure['source']} ({failure['stage']}): {failure['reason']}")
@@ -554,17 +564,20 @@ def _ingest_web(
         links, failures, answers = discover(fetcher, feeds, sections, state)
         urls = urls + links
         loader.add(_Pending(None, failures, fetch_log=[_fetch_row(a, None) for a in answers]))
-    for chunk in _batched(dict.fromkeys(urls), batch_size):
+    for chunk in _batched(one_per_page(urls), batch_size):
         state = _fetch_state(db, chunk)
         results = fetch_pages(
             fetcher, [(u, state.get(u, {}).get("etag"), state.get(u, {}).get("last_modified")) for u in chunk]
         )
-        documents, failures, log = [], [], []
+        documents, failures, log, ids = [], [], [], set()
         for result in results:
             if result.ok:
                 document = _document(result)
-                documents.append(document)
-                log.append(_fetch_row(result, document_id(document.source, content_hash(document.raw))))
+                doc_id = document_id(document.source, content_hash(document.raw))
+                if doc_id not in ids:  # two URLs of one page, same bytes: one document
+                    ids.add(doc_id)
+                    documents.append(document)
+                log.append(_fetch_row(result, doc_id))
                 continue
             log.append(
                 _fetch_row(result, state.get(result.url, {}).get("doc_id") if result.not_modified else None)
@@ -573,7 +586,7 @@ def _ingest_web(
                 summary.pages_unchanged += 1
             else:
                 failures.append(Failure(result.url, "fetch", result.error or "no body"))
-        summary.pages_fetched += len(documents)
+        summary.pages_fetched += sum(result.ok for result in results)
         _queue_documents(loader, documents, failures, db, summary, fetch_log=log)
 
 

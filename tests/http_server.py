@@ -4,13 +4,21 @@ Each route plays one situation a news site can put the fetcher in: a good
 page, a page that has not changed (ETag), 404, 500 then 200, 429 with
 Retry-After, a slow answer, a redirect loop, a body over the size cap, a
 gzip bomb, a wrong charset header, a PDF served as text/html, a section page
-and an RSS feed that link to articles.
+and an RSS feed that link to articles, robots.txt rules with wildcards, a
+body or headers trickled a byte at a time, one article under several URLs,
+and a redirect or a feed link to any URL a test names (``/go?to=URL``,
+``/feed-to.xml?link=URL``).
+
+A server listens on 127.0.0.1 by default, or on another loopback address
+(``Server(address="127.0.0.2")``), which the address-check tests treat as
+a public one: nothing here ever leaves the machine.
 """
 
 from __future__ import annotations
 
 import functools
 import gzip
+import ssl
 import sys
 import threading
 import time
@@ -18,6 +26,8 @@ import zlib
 from collections import Counter
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import parse_qs
+from xml.sax.saxutils import escape
 
 from tests.conftest import FIXTURES
 
@@ -33,14 +43,36 @@ UTF8_PAGE = (
 ).encode()
 
 
+ROBOTS = b"""User-agent: *
+Disallow: /private/
+Disallow: /*.pdf$
+Disallow: /members/
+Allow: /members/open-
+"""
+
+# One article, three URLs: the page names the first as its canonical link.
+CANONICAL_PATH = "/tin/long-an-pci-7000001.html"
+ALIASES = (CANONICAL_PATH, "/amp/long-an-pci-7000001.html", CANONICAL_PATH + "?utm_source=zalo&zarsrc=30")
+
+
+def canonical_page(port: int) -> bytes:
+    link = f'<link rel="canonical" href="http://127.0.0.1:{port}{CANONICAL_PATH}">'
+    return UTF8_PAGE.replace(b"<head>", b"<head>" + link.encode())
+
+
 class Site:
-    """The state one test server keeps: request counts and the size of the big page."""
+    """The state one test server keeps: request counts, what requests said,
+    and the size of the big page and the pace of the trickles."""
 
     def __init__(self, big_bytes: int = 300_000, slow_seconds: float = 3.0) -> None:
         self.hits: Counter[str] = Counter()
         self.big_bytes = big_bytes
         self.slow_seconds = slow_seconds
+        self.trickle_bytes = 200  # one byte every trickle_pause seconds
+        self.trickle_pause = 0.05
+        self.trickle_cut = threading.Event()  # the client hung up on a trickle
         self.user_agents: list[str] = []
+        self.host_headers: list[str] = []
         self.lock = threading.Lock()
         self.in_flight = 0
         self.most_in_flight = 0
@@ -74,6 +106,12 @@ def _feed(port: int) -> bytes:
     return f"{head}{items}</channel></rss>".encode()
 
 
+def _feed_to(link: str) -> bytes:
+    item = f"<item><title>tin</title><link>{escape(link)}</link></item>"
+    head = '<?xml version="1.0" encoding="utf-8"?><rss version="2.0">'
+    return f"{head}<channel>{item}</channel></rss>".encode()
+
+
 def make_handler(site: Site):
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
@@ -97,15 +135,46 @@ def make_handler(site: Site):
                 except (BrokenPipeError, ConnectionResetError):
                     pass  # the client stopped reading: that is what some tests check
 
+        def _trickle(self, head: bytes, slow: bytes) -> None:
+            """``head`` at once, then ``slow`` a byte at a time, until done or cut."""
+            try:
+                self.wfile.write(head)
+                for byte in slow:
+                    self.wfile.write(bytes([byte]))
+                    time.sleep(site.trickle_pause)
+            except (BrokenPipeError, ConnectionResetError):
+                site.trickle_cut.set()
+            self.close_connection = True
+
         def do_GET(self) -> None:  # noqa: C901 - one branch per situation
-            path = self.path.split("?")[0]
+            path, _, query = self.path.partition("?")
+            asked = {k: v[0] for k, v in parse_qs(query).items()}
             with site.lock:
                 site.hits[path] += 1
                 hits = site.hits[path]
                 site.user_agents.append(self.headers.get("User-Agent", ""))
+                site.host_headers.append(self.headers.get("Host", ""))
             port = self.server.server_address[1]
             if path == "/robots.txt":
-                return self._send(200, b"User-agent: *\nDisallow: /private/\n", "text/plain")
+                return self._send(200, ROBOTS, "text/plain")
+            if path in ALIASES:
+                return self._send(200, canonical_page(port))
+            if path == "/go":
+                return self._send(302, b"", None, Location=asked["to"])
+            if path == "/feed-to.xml":
+                return self._send(200, _feed_to(asked["link"]), "application/rss+xml")
+            if path == "/feed-x.xml":
+                return self._send(200, _feed(port), "application/x-rss+xml; charset=utf-8")
+            if path == "/trickle-body.html":
+                n = site.trickle_bytes
+                head = f"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: {n}\r\n\r\n"
+                return self._trickle(head.encode(), b"x" * n)
+            if path == "/trickle-headers.html":
+                return self._trickle(b"HTTP/1.1 200 OK\r\nX-Slow: ", b"x" * site.trickle_bytes + b"\r\n\r\n")
+            if path == "/redirect-to-private.html":
+                return self._send(302, b"", None, Location="/private/secret.html")
+            if path.startswith(("/members/", "/files/", "/secret")):
+                return self._send(200, UTF8_PAGE)
             if path in ARTICLES:
                 return self._send(200, ARTICLES[path].read_bytes())
             if path == "/section.html":
@@ -171,18 +240,28 @@ def make_handler(site: Site):
 
 class _QuietServer(ThreadingHTTPServer):
     def handle_error(self, request, client_address) -> None:
-        # The fetcher hangs up on purpose (a body over the cap, a timeout):
-        # not worth a traceback in the test output.
-        if not isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
+        # The fetcher hangs up on purpose (a body over the cap, a timeout, a
+        # certificate it does not trust): not worth a traceback in the test output.
+        if not isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError, ssl.SSLError)):
             super().handle_error(request, client_address)
 
 
 class Server:
     """``with Server() as server: server.url("/ok.html")``"""
 
-    def __init__(self, site: Site | None = None) -> None:
+    def __init__(
+        self,
+        site: Site | None = None,
+        address: str = "127.0.0.1",
+        port: int = 0,
+        tls: ssl.SSLContext | None = None,
+    ) -> None:
         self.site = site or Site()
-        self.httpd = _QuietServer(("127.0.0.1", 0), make_handler(self.site))
+        self.address = address
+        self.scheme = "https" if tls else "http"
+        self.httpd = _QuietServer((address, port), make_handler(self.site))
+        if tls:
+            self.httpd.socket = tls.wrap_socket(self.httpd.socket, server_side=True)
         self.httpd.daemon_threads = True
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
@@ -191,7 +270,7 @@ class Server:
         return self.httpd.server_address[1]
 
     def url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self.port}{path}"
+        return f"{self.scheme}://{self.address}:{self.port}{path}"
 
     def __enter__(self) -> Server:
         self.thread.start()
@@ -216,4 +295,4 @@ if __name__ == "__main__":
     serve_forever()
 
 
-__all__ = ["ARTICLES", "Server", "Site", "Path"]
+__all__ = ["ALIASES", "ARTICLES", "CANONICAL_PATH", "Server", "Site", "Path"]

@@ -1,12 +1,15 @@
-"""Feeds and section pages: the article links they list."""
+"""Feeds and section pages: the article links they list; a page's canonical link."""
 
 from __future__ import annotations
 
 import pytest
 
 from extractors.feeds import FeedError, parse_feed
+from extractors.html.canonical import canonical_url
+from extractors.html.page import parse_page
 from extractors.html.sections import article_links
 from extractors.text.decode import decode, sniff_declared_charset
+from tests.conftest import FIXTURES
 
 RSS = """<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0"><channel><title>Kinh doanh</title>
@@ -85,3 +88,34 @@ def test_the_section_page_of_an_article_we_have_lists_it(shared):
     raw = (shared / "corpus" / "html" / "vietnamnet_LIST_kinh-doanh.html").read_bytes()
     links = article_links(decode(raw).text, "https://vietnamnet.vn/kinh-doanh")
     assert "https://vietnamnet.vn/co-phieu-flc-duoc-giao-dich-tro-lai-2495349.html" in links
+
+
+def _pages(shared):
+    pages = sorted((shared / "corpus" / "html").glob("*.htm*")) + sorted((FIXTURES / "pages").glob("*.htm*"))
+    assert len(pages) > 20
+    return pages
+
+
+def test_the_canonical_url_read_from_the_head_is_the_one_the_article_states(shared):
+    stated = 0
+    for path in _pages(shared):
+        raw = path.read_bytes()
+        url = f"https://www.example.vn/{path.name}"
+        article = parse_page(decode(raw, sniff_declared_charset(raw)).text, url, url, None)
+        assert canonical_url(raw, url) == article.canonical_url, path.name
+        stated += article.canonical_url is not None
+    assert stated > 20
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        (b'<html><head><link rel="canonical" href="/a-1.html"></head><body></body></html>', "https://b.vn/a-1.html"),
+        (b'<html><head><meta property="og:url" content="https://b.vn/og-2.html"></head><body>', "https://b.vn/og-2.html"),
+        (b"<html><head><title>none</title></head><body><link rel=canonical href=/late.html>", None),
+        (b"plain text that names <link rel=canonical href=/x.html> in prose", None),
+        (b"", None),
+    ],
+)  # fmt: skip
+def test_the_canonical_url_comes_from_the_head_of_an_html_page(raw, expected):
+    assert canonical_url(raw, "https://b.vn/page?x=1") == expected

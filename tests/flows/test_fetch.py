@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import socket
+import ssl
 import time
 import tracemalloc
 from dataclasses import replace
+from urllib.parse import quote
 
 import pytest
+import trustme
 
+from extractors.feeds import parse_feed
 from extractors.model import Document
 from extractors.pipeline import process
+from flows import urls
 from flows.fetch import FEED_TYPES, Fetcher, FetchSettings
+from flows.transport import BadHeader
 from tests.http_server import UTF8_PAGE, Server, Site
 
 FAST = FetchSettings(
@@ -143,11 +150,106 @@ def test_a_content_type_that_is_not_a_page_is_refused(server, fetcher):
     assert fetcher.fetch(server.url("/feed.xml"), accept=FEED_TYPES).ok
 
 
+def test_a_feed_served_as_application_x_rss_xml_is_read(server, fetcher):
+    result = fetcher.fetch(server.url("/feed-x.xml"), accept=FEED_TYPES)
+    assert result.error is None and result.content_type == "application/x-rss+xml"
+    assert len(parse_feed(result.body, result.final_url)) == 3
+
+
 def test_robots_txt_is_respected(server, fetcher):
     result = fetcher.fetch(server.url("/private/secret.html"))
-    assert result.error.endswith(
-        f"robots.txt of http://127.0.0.1:{server.port} disallows it for our user agent"
+    assert result.error == (
+        f"robots.txt of http://127.0.0.1:{server.port} disallows /private/secret.html for our user agent"
     )
+
+
+@pytest.mark.parametrize(
+    "path, allowed",
+    [
+        ("/members/open-1.html", True),  # Allow: /members/open- is longer than Disallow: /members/
+        ("/members/closed-1.html", False),
+        ("/files/report.pdf", False),  # Disallow: /*.pdf$
+        ("/files/report.pdf?download=1", True),  # $ anchors the end
+        ("/files/report.html", True),
+    ],
+)
+def test_robots_txt_wildcards_and_the_longest_rule_win(server, fetcher, path, allowed):
+    result = fetcher.fetch(server.url(path))
+    assert result.ok if allowed else result.error.endswith(f"disallows {path} for our user agent")
+
+
+def test_robots_txt_is_asked_for_a_redirect_target_too(server, fetcher):
+    before = server.site.hits["/private/secret.html"]
+    result = fetcher.fetch(server.url("/redirect-to-private.html"))
+    assert result.error == (
+        f"robots.txt of http://127.0.0.1:{server.port} disallows /private/secret.html for our user agent"
+    )
+    assert server.site.hits["/private/secret.html"] == before
+
+
+# --- headers ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "agent, what",
+    [
+        ("chiso/1.0\r\nX-Injected: 1", "a carriage return (CR) at position 9"),
+        ("chiso/1.0\n", "a line feed (LF) at position 9"),
+        ("chiso/1.0\r", "a carriage return (CR) at position 9"),
+        ("chi\x00so", "the control character U+0000 at position 3"),
+        ("chiso\x1b[31m", "the control character U+001B at position 5"),
+        ("chiso\x7f", "the control character U+007F at position 5"),
+        ("chiso (nghiên cứu)", "the non-ASCII letter 'ê' at position 11"),
+    ],
+)
+def test_a_user_agent_that_cannot_be_a_header_is_refused(agent, what):
+    with pytest.raises(BadHeader) as caught:
+        FetchSettings(user_agent=agent)
+    assert str(caught.value) == (
+        f"the User-Agent header {agent!r} holds {what}; "
+        "header values may only hold printable ASCII characters, spaces and tabs"
+    )
+    with pytest.raises(BadHeader, match=r"User-Agent \(for a\.vn\)"):
+        FetchSettings(hosts={"a.vn": {"user_agent": agent}})
+
+
+def test_a_site_s_own_user_agent_is_sent_to_it(server):
+    with Fetcher(replace(FAST, hosts={"127.0.0.1": {"user_agent": "own-agent/2.0"}})) as fetcher:
+        assert fetcher.fetch(server.url("/etag.html")).ok
+    assert server.site.user_agents[-1] == "own-agent/2.0"
+
+
+def test_no_header_leaves_with_a_control_character(server, fetcher):
+    fetcher.session.headers["X-Trace"] = "a\x01b"
+    before = sum(server.site.hits.values())
+    result = fetcher.fetch(server.url("/members/open-2.html"))
+    assert "the X-Trace header 'a\\x01b' holds the control character U+0001 at position 1" in result.error
+    assert sum(server.site.hits.values()) == before
+
+
+def test_a_stored_etag_that_cannot_be_sent_back_means_a_full_get(server, fetcher):
+    result = fetcher.fetch(server.url("/etag.html"), etag='"v1"\x00')
+    assert result.ok and result.status == 200  # not 304: the bad validator was left out
+
+
+# --- the time limit per URL --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "path, what",
+    [
+        ("/trickle-body.html", "the body was still arriving"),
+        ("/trickle-headers.html", "the server was still sending its headers"),
+    ],
+)
+def test_a_server_trickling_a_byte_at_a_time_is_cut_at_the_time_limit(server, path, what):
+    # 200 bytes, one every 50 ms: 10 s in all, each byte well within the read timeout
+    server.site.trickle_cut.clear()
+    with Fetcher(replace(FAST, total_timeout=1.0)) as fetcher:
+        result = fetcher.fetch(server.url(path))
+    assert result.error.startswith(f"gave up after 1s, the time limit per URL: {what}")
+    assert result.attempts == 1  # a cut at the limit is not retried
+    assert server.site.trickle_cut.wait(timeout=30)  # the server saw the connection go
 
 
 @pytest.mark.parametrize(
@@ -169,16 +271,8 @@ def test_private_addresses_are_refused_by_default(server):
     assert "--allow-private-addresses" in result.error
 
 
-def test_a_redirect_to_a_private_address_is_refused(server, monkeypatch):
-    with Fetcher(replace(FAST, allow_private=False)) as fetcher:
-        real = fetcher._private_reason
-        # 127.0.0.1 plays a public site here; "localhost" is the private target
-        monkeypatch.setattr(
-            fetcher, "_private_reason", lambda host, port: None if host == "127.0.0.1" else real(host, port)
-        )
-        result = fetcher.fetch(server.url("/redirect-to-localhost.html"))
-        assert "localhost resolves to" in result.error and "loopback" in result.error
-        assert fetcher.fetch(server.url("/redirect-to-ftp.html")).error.startswith("only http and https")
+def test_a_redirect_to_another_scheme_is_refused(server, fetcher):
+    assert fetcher.fetch(server.url("/redirect-to-ftp.html")).error.startswith("only http and https")
 
 
 def test_per_host_concurrency_is_limited(server):
@@ -196,3 +290,177 @@ def test_per_host_delay_spaces_requests(server):
     starts = sorted(server.site.started)
     assert len(starts) == 3
     assert all(b - a >= 0.35 for a, b in zip(starts, starts[1:]))
+
+
+# --- where a request connects ---------------------------------------------------------
+#
+# Two servers on one port: 127.0.0.2 plays a public site, 127.0.0.1 the
+# internal service an attacker wants.  The address check is patched to take
+# 127.0.0.2 for public and the resolver knows a few names; every connection
+# stays on loopback.
+
+
+@pytest.fixture(scope="module")
+def hosts():
+    for _ in range(20):
+        public = Server(Site(), address="127.0.0.2")
+        try:
+            internal = Server(Site(), address="127.0.0.1", port=public.port)
+        except OSError:  # that port is taken on 127.0.0.1: another pair
+            public.httpd.server_close()
+            continue
+        with public, internal:
+            yield public, internal
+        return
+    pytest.fail("no port free on both 127.0.0.1 and 127.0.0.2")
+
+
+@pytest.fixture()
+def resolver(monkeypatch):
+    """Names the resolver knows: name -> the answers it gives, one per call,
+    the last one repeated.  127.0.0.2 counts as a public address."""
+    real_getaddrinfo, real_non_public = socket.getaddrinfo, urls.non_public
+    names = {"public.test": ["127.0.0.2"], "internal.test": ["127.0.0.1"]}
+
+    def getaddrinfo(host, port, *args, **kwargs):
+        answers = names.get(host.rstrip(".") if isinstance(host, str) else host)
+        if answers is None:
+            return real_getaddrinfo(host, port, *args, **kwargs)
+        address = answers.pop(0) if len(answers) > 1 else answers[0]
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (address, port))]
+
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    monkeypatch.setattr(urls, "non_public", lambda a: None if str(a) == "127.0.0.2" else real_non_public(a))
+    return names
+
+
+def _refused_cases():
+    reads_differently = "to the HTTP client but as"
+    return [
+        (
+            "backslash",
+            "http://127.0.0.1:{P}\\@127.0.0.2:{P}/secret",
+            f"127.0.0.1 port {{P}} {reads_differently} 127.0.0.2",
+        ),
+        ("backslash, public first", "http://127.0.0.2:{P}\\@127.0.0.1:{P}/secret", reads_differently),
+        ("userinfo", "http://127.0.0.2:{P}@127.0.0.1:{P}/secret", "carries a user name or password"),
+        (
+            "userinfo with a name",
+            "http://public.test:x@internal.test:{P}/secret",
+            "carries a user name or password",
+        ),
+        ("percent-encoded dots", "http://127%2E0%2E0%2E1:{P}/secret", reads_differently),
+        ("percent-encoded digits", "http://%31%32%37.0.0.1:{P}/secret", reads_differently),
+        ("decimal IPv4", "http://2130706433:{P}/secret", "an IPv4 address in a legacy form"),
+        ("octal IPv4", "http://0177.0.0.1:{P}/secret", "an IPv4 address in a legacy form"),
+        ("hex IPv4", "http://0x7f.0.0.1:{P}/secret", "an IPv4 address in a legacy form"),
+        ("shortened IPv4", "http://127.1:{P}/secret", "an IPv4 address in a legacy form"),
+        ("IPv4-mapped IPv6", "http://[::ffff:127.0.0.1]:{P}/secret", "a loopback address"),
+        (
+            "NAT64 IPv6",
+            "http://[64:ff9b::7f00:1]:{P}/secret",
+            "resolves to 64:ff9b::7f00:1, a loopback address",
+        ),
+        ("unspecified", "http://0.0.0.0:{P}/secret", "resolves to 0.0.0.0, an unspecified address"),
+        (
+            "trailing dot",
+            "http://127.0.0.1.:{P}/secret",
+            "127.0.0.1 resolves to 127.0.0.1, a loopback address",
+        ),
+        (
+            "name with a trailing dot",
+            "http://localhost.:{P}/secret",
+            "localhost resolves to 127.0.0.1, a loopback address",
+        ),
+        (
+            "name of an internal host",
+            "http://internal.test:{P}/secret",
+            "internal.test resolves to 127.0.0.1, a loopback",
+        ),
+    ]
+
+
+REFUSED = _refused_cases()
+ALLOWED = [
+    ("public address", "http://127.0.0.2:{P}/secret", "127.0.0.2:{P}"),
+    ("public name", "http://public.test:{P}/secret", "public.test:{P}"),
+    ("name with a trailing dot", "http://public.test.:{P}/secret", "public.test:{P}"),
+]
+ROUTES = ["direct", "redirect", "feed link"]
+
+
+def _fetch_by(route: str, fetcher: Fetcher, public: Server, url: str):
+    """``url`` fetched as given, as the target of a public page's redirect,
+    or as a link in a public feed, as the flows do."""
+    if route == "direct":
+        return fetcher.fetch(url)
+    if route == "redirect":
+        return fetcher.fetch(public.url("/go?to=" + quote(url, safe="")))
+    feed = fetcher.fetch(public.url("/feed-to.xml?link=" + quote(url, safe="")), accept=FEED_TYPES)
+    (link,) = [item.url for item in parse_feed(feed.body, feed.final_url)]
+    assert link == url
+    (result,) = fetcher.fetch_many([(link, None, None)])
+    return result
+
+
+@pytest.mark.parametrize("route", ROUTES)
+@pytest.mark.parametrize("name, url, reason", REFUSED, ids=[c[0] for c in REFUSED])
+def test_a_url_that_reaches_an_internal_address_is_refused(hosts, resolver, route, name, url, reason):
+    public, internal = hosts
+    port = public.port
+    with Fetcher(replace(FAST, allow_private=False)) as fetcher:
+        result = _fetch_by(route, fetcher, public, url.format(P=port))
+    assert reason.format(P=port) in result.error
+    assert not internal.site.hits and not public.site.hits["/secret"]
+
+
+@pytest.mark.parametrize("route", ROUTES)
+@pytest.mark.parametrize("name, url, host", ALLOWED, ids=[c[0] for c in ALLOWED])
+def test_a_public_url_connects_to_the_address_checked(hosts, resolver, route, name, url, host):
+    public, internal = hosts
+    port = public.port
+    with Fetcher(replace(FAST, allow_private=False)) as fetcher:
+        result = _fetch_by(route, fetcher, public, url.format(P=port))
+    assert result.ok, result.error
+    assert result.address == f"127.0.0.2:{port}"
+    assert public.site.host_headers[-1] == host.format(P=port)
+    assert not internal.site.hits
+
+
+@pytest.mark.parametrize("route", ROUTES)
+def test_a_name_that_changes_its_answer_after_the_check_is_not_followed(hosts, resolver, route):
+    """DNS rebinding: public at the check, internal at the connection."""
+    public, internal = hosts
+    resolver["rebind.test"] = ["127.0.0.2", "127.0.0.1"]
+    with Fetcher(replace(FAST, allow_private=False)) as fetcher:
+        result = _fetch_by(route, fetcher, public, f"http://rebind.test:{public.port}/secret")
+    assert result.ok and result.address == f"127.0.0.2:{public.port}"
+    assert public.site.host_headers[-1] == f"rebind.test:{public.port}"
+    assert not internal.site.hits
+
+
+@pytest.fixture(scope="module")
+def tls_authority():
+    return trustme.CA()
+
+
+def _tls_server(authority, name: str) -> Server:
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    authority.issue_cert(name).configure_cert(context)
+    return Server(Site(), address="127.0.0.2", tls=context)
+
+
+@pytest.mark.parametrize("certificate, trusted", [("public.test", True), ("other.test", False)])
+def test_https_to_the_checked_address_keeps_the_name_for_sni_and_the_certificate(
+    tls_authority, resolver, tmp_path, certificate, trusted
+):
+    bundle = tmp_path / "ca.pem"
+    tls_authority.cert_pem.write_to_path(str(bundle))
+    with _tls_server(tls_authority, certificate) as server, Fetcher(replace(FAST, retries=0)) as fetcher:
+        fetcher.session.verify = str(bundle)
+        result = fetcher.fetch(f"https://public.test:{server.port}/members/open-1.html")
+    if trusted:
+        assert result.ok and result.address == f"127.0.0.2:{server.port}"
+        assert server.site.host_headers == [f"public.test:{server.port}"] * 2  # robots.txt, the page
+    else:
+        assert "hostname 'public.test' doesn't match" in result.error and not server.site.hits
