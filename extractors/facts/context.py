@@ -79,6 +79,8 @@ class State:
         self.year_group = None
         self.year_group_component = None
         self.paragraph_component = None
+        # Another ranking's paragraph does not carry into the next one.
+        self.other_ranking = False
 
 
 @dataclass(slots=True)

@@ -400,7 +400,7 @@ COMPONENT_PATTERNS: dict[str, list[tuple[str, str]]] = {
         ("participation", r"tham gia của người dân(?:\s+ở cấp cơ sở)?"),
         ("transparency", r"công khai,?\s+minh bạch"),
         ("vertical_accountability", r"trách nhiệm giải trình(?:\s+với người dân)?"),
-        ("corruption_control", r"kiểm soát tham nhũng|kiểm soát (?:tham nhũng\s+)?trong khu vực công"),
+        ("corruption_control", r"kiểm soát (?:tham nhũng\s+)?(?:trong khu vự[cx]? công|tham nhũng)"),
         ("public_procedures", r"thủ tục hành chính công"),
         ("public_services", r"cung ứng dịch vụ công"),
         ("environmental_governance", r"quản trị môi trường"),

@@ -27,7 +27,7 @@ from extractors.model import Fact
 # rule reads without a digit (first and last place, continued and ordered
 # lists, an unchanged position, ordinal words after "thứ").
 PREFILTER_RE = re.compile(
-    r"\d|thứ|bậc|hạng|số một|"
+    r"\d|thứ|bậc|hạng|số một|cao nhất|(?<![\w])sau(?![\w])|"
     + V.alt(
         "rank.first", "rank.second", "rank.last", "continuation.words", "lists.ordered", "change.unchanged"
     ),
@@ -81,13 +81,13 @@ class Reader:
             years=doc.within(doc.years, s.start, s.end),
         )
         self._note_paragraph_context(ctx)
-        if not PREFILTER_RE.search(doc.text, s.start, s.end):
-            self._update_topic(ctx, [])
-            return
         if ctx.indices:
             self.state.other_ranking = False
         elif B.names_other_ranking(ctx):
-            self.state.other_ranking = True
+            self.state.other_ranking = True  # "Về thu hút FDI, ..." needs no digit to frame what follows
+        if not PREFILTER_RE.search(doc.text, s.start, s.end):
+            self._update_topic(ctx, [])
+            return
         ctx.eligible = [e for e in ctx.entities if B.eligible(ctx, e)]
         ctx.groups = B.entity_groups(ctx, ctx.eligible)
         self._find_metrics(ctx)
@@ -112,8 +112,10 @@ class Reader:
 
     def _find_metrics(self, ctx: SentenceContext) -> None:
         for rule in self.metric_rules:
+            # A rule's mentions give way to earlier rules', never to each other.
+            earlier = list(ctx.metrics)
             for mention in rule.find(ctx):
-                if not _overlaps(mention, ctx.metrics):
+                if not _overlaps(mention, earlier):
                     ctx.metrics.append(mention)
             if len(ctx.metrics) > MAX_METRICS:
                 return

@@ -3,12 +3,15 @@ its metric and index."""
 
 from __future__ import annotations
 
+import re
+
 from extractors import gazetteer
 from extractors.facts import lexicon as lx
 from extractors.facts.binding.patterns import _FORMER_AFTER_RE
 from extractors.facts.context import SentenceContext
 from extractors.facts.mentions import EntityMention
 from extractors.facts.records import Claim, MetricMention, Value
+from extractors.text.numbers import parse_number
 
 # --- claims ---------------------------------------------------------------------
 
@@ -42,12 +45,30 @@ def make(
         return []
     if m.metric == "rank" and (not float(v).is_integer() or v < 1):
         return []
+    if m.metric == "rank" and _bracket_misfits(ctx, entity, code):
+        return []  # "đứng đầu là Bắc Ninh (56,83%)" in DTI: the rank of some other measure
     out = [Claim(name, code, component, year, m.metric, v, (start, end), m.rule, m.group_size)]
     if m.pair_score is not None:
         sv, ss, se = m.pair_score
         if score_plausible(None, code, sv):
             out.append(Claim(name, code, component, year, "score", sv, (ss, se), m.rule))
     return out
+
+
+_BRACKET_VALUE_RE = re.compile(r"\s*\(\s*(?P<num>\d+[.,]\d+)\s*(?P<unit>%|điểm)?\s*[),;]")
+
+
+def _bracket_misfits(ctx: SentenceContext, entity: EntityMention, code: str) -> bool:
+    """Whether the value bracketed right after the unit cannot be a score of
+    the index: then the rank beside it is of whatever that value measures."""
+    match = _BRACKET_VALUE_RE.match(ctx.text, entity.end)
+    if match is None:
+        return False
+    number = parse_number(match.group("num"))
+    if match.group("unit") == "%" and code not in lx.PERCENT_INDICES:
+        return True
+    low, high = lx.SCORE_RANGES.get(code, (0.0, 100.0))
+    return not low < number <= high
 
 
 def unit_name(ctx: SentenceContext, entity: EntityMention, code: str, year: int) -> str | None:

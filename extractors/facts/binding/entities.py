@@ -13,6 +13,8 @@ from extractors.facts.binding.patterns import (
     _LATER_COPULA_RE,
     _LIST_GLUE_RE,
     _LOCATION_BEFORE_RE,
+    _NAMESAKE_AFTER_RE,
+    _NAMESAKE_BEFORE_RE,
     _OBJECT_BEFORE_RE,
     _PRESS_BEFORE_RE,
     I,
@@ -24,6 +26,9 @@ from extractors.facts.records import MetricMention
 # --- entities ---------------------------------------------------------------
 
 
+_DIGIT_RE = re.compile(r"\d")
+
+
 def eligible(ctx: SentenceContext, e: EntityMention) -> bool:
     """Whether an entity can be the subject of a number in its sentence."""
     text, s = ctx.text, ctx.s
@@ -31,6 +36,8 @@ def eligible(ctx: SentenceContext, e: EntityMention) -> bool:
     if _LOCATION_BEFORE_RE.search(before) or _PRESS_BEFORE_RE.search(before):
         return False
     if _OBJECT_BEFORE_RE.search(before):
+        return False
+    if _NAMESAKE_BEFORE_RE.search(before) or _NAMESAKE_AFTER_RE.match(text, e.end):
         return False
     block_start = ctx.doc.blocks[s.block][0]
     if e.start - block_start <= 2 and _DATELINE_AFTER_RE.match(text, e.end):
@@ -80,6 +87,8 @@ def bind_entity(ctx: SentenceContext, m: MetricMention) -> list[EntityMention] |
     s, text = ctx.s, ctx.text
     if m.explicit_entity is not None:
         return [m.explicit_entity]
+    if _held_within(ctx, m):
+        return None  # "Du lịch chiếm vị trí số một của Hà Nội": something of the unit holds it
     apposed = apposed_entity(ctx, m)
     if apposed is not None:
         return [apposed]
@@ -118,9 +127,12 @@ def bind_entity(ctx: SentenceContext, m: MetricMention) -> list[EntityMention] |
         at = next((e for e in ctx.eligible if e.start == later.end()), None)
         if at is not None:
             return _copula_subject(ctx, m, at)
+    owner = _owner_after(ctx, m)
+    if owner is not None:
+        return [owner]
     if any(e.start < anchor for e in ctx.entities):
         return []  # somebody is named before, but not as the subject
-    if len(text[s.start : s.end].split()) <= 6:
+    if len(text[s.start : s.end].split()) <= 6 and not _DIGIT_RE.search(text, s.start, s.end):
         return []  # a heading ("Đầu bảng cải cách hành chính") states nobody's rank
     if _unknown_subject(ctx, anchor):
         return []  # "Trong khối ngân hàng, Vietcombank đứng đầu": somebody chiso does not know
@@ -132,6 +144,7 @@ def bind_entity(ctx: SentenceContext, m: MetricMention) -> list[EntityMention] |
 
 
 _OWNER_AFTER_RE = re.compile(r"\s+(?:của|thuộc về)\s+")
+_HOLDING_RE = re.compile(r"(?:chiếm|nắm giữ|giữ|nắm)(?![\w])", re.I)
 _CEDED_BEFORE_RE = re.compile(r"nhường[^,;]{0,15}$", I)
 _CEDED_AFTER_RE = re.compile(r"\s+cho\s+")
 
@@ -147,6 +160,15 @@ def _copula_subject(ctx: SentenceContext, m: MetricMention, at: EntityMention) -
     if len(listed) > 1 and m.rule in _UNORDERED_LIST_HEADS:
         return None
     return [at]
+
+
+def _held_within(ctx: SentenceContext, m: MetricMention) -> bool:
+    """ "<something> chiếm/giữ vị trí số một của <unit>": a position inside
+    the unit (an industry, a product), not the unit's rank."""
+    if m.metric != "rank" or not _HOLDING_RE.match(ctx.text, m.start):
+        return False
+    nxt = next((e for e in ctx.entities if e.start >= m.end), None)
+    return nxt is not None and bool(_OWNER_AFTER_RE.fullmatch(ctx.text, m.end, nxt.start))
 
 
 def apposed_entity(ctx: SentenceContext, m: MetricMention) -> EntityMention | None:
@@ -170,7 +192,7 @@ def apposed_entity(ctx: SentenceContext, m: MetricMention) -> EntityMention | No
         clause = s.clause_of(m.start)
         if not [e for e in ctx.eligible if clause[0] <= e.start < m.start]:
             return nxt
-    if m.metric == "rank" and gap == ", " and not [e for e in ctx.eligible if e.start < m.start]:
+    if m.metric == "rank" and gap in (", ", ": ") and not [e for e in ctx.eligible if e.start < m.start]:
         return nxt  # "Vị trí cuối cùng, Ủy ban Dân tộc, với 66,71%"
     return None
 
@@ -197,6 +219,23 @@ def _unknown_subject(ctx: SentenceContext, anchor: int) -> bool:
     # "Tỉnh xếp thứ 5", "Dù tụt 4 bậc": one word capitalised only because it
     # opens the sentence is no name.
     return not (at_sentence_start and one_plain_word)
+
+
+# Between a listed value and the unit that owns the list: other items only
+# ("(7,65) và Thủ tục hành chính công (7,43) của Hải Phòng").
+_ITEMS_ONLY_RE = re.compile(r"(?:(?!xếp|đứng|đạt|tăng|giảm|tụt|là\b)[^;.])*?\s+của\s+$", re.I)
+
+
+def _owner_after(ctx: SentenceContext, m: MetricMention) -> EntityMention | None:
+    """The unit a list of components and values closes with: "Chỉ số Công
+    khai, minh bạch (7,65) và Thủ tục hành chính công (7,43) của Hải Phòng"."""
+    segment_end = ctx.s.segment_of(m.start)[1]
+    for e in ctx.eligible:
+        if m.end <= e.start < segment_end:
+            if _ITEMS_ONLY_RE.fullmatch(ctx.text, m.end, e.start):
+                return e
+            return None
+    return None
 
 
 def single_or_each(ctx: SentenceContext, e: EntityMention, m: MetricMention) -> list[EntityMention] | None:

@@ -12,6 +12,7 @@ from extractors.facts.binding.patterns import (
     _HYPOTHETICAL_RE,
     _INDICATOR_RE,
     _NOT_A_TOPIC_RE,
+    _OFF_TOPIC_FRAME_RE,
     _OFF_TOPIC_RE,
     _RANK_WORD_RE,
     I,
@@ -31,6 +32,8 @@ def names_other_ranking(ctx: SentenceContext) -> bool:
     text, s = ctx.text, ctx.s
     if ctx.doc.dominant_index and gazetteer.groups_ranked(ctx.doc.dominant_index) == ("countries",):
         return False  # a country index ranks trade, growth ... as indicators
+    if _OFF_TOPIC_FRAME_RE.match(text, s.start, s.end):
+        return True  # "Về thu hút FDI, ..." frames what follows
     return bool(_OFF_TOPIC_RE.search(text, s.start, s.end) and _RANK_WORD_RE.search(text, s.start, s.end))
 
 

@@ -12,6 +12,12 @@ I = re.IGNORECASE
 _DATELINE_AFTER_RE = re.compile(r"\s*\((?:TTXVN|[A-ZĐ]{2,}\w*\b|[^()]*\d{1,2}/\d{1,2})[^()]*\)")
 _LOCATION_BEFORE_RE = re.compile(r"(?:\btại|\bở|diễn ra ở|tổ chức ở|đến|thăm)\s+$", I)
 _PRESS_BEFORE_RE = re.compile(r"(?:\bBáo|\bbáo|Đài PT-?TH|Cổng TTĐT|Tạp chí|Trang)\s+$")
+# A club, a team or a hotel named after the unit is not the unit: "Đội bóng
+# Nam Định", "Câu lạc bộ Hải Phòng", "Khách sạn Mường Thanh Quảng Ninh".
+_NAMESAKE_BEFORE_RE = re.compile(
+    r"(?:đội bóng|đội tuyển|đội|câu lạc bộ|CLB|khách sạn|sân vận động)(?:\s+[A-ZĐ][\w]*){0,3}\s+$", re.I
+)
+_NAMESAKE_AFTER_RE = re.compile(r"\s*(?:FC|F\.C\.|United)\b")
 _OBJECT_BEFORE_RE = re.compile(
     r"(?:\bsau|\btrên|\bkém|\bhơn|so với|vượt qua|\bvượt|bỏ xa|theo sau|nhường[^,;]{0,30}?cho)\s*$", I
 )
@@ -38,7 +44,7 @@ _COMPONENT_CUE_AFTER_RE = re.compile(
 # "xếp hạng 2 chỉ số hạ tầng kỹ thuật", "dẫn đầu chỉ số ứng dụng CNTT".
 _COMPONENT_AFTER_RANK_RE = re.compile(
     r"(?:\s*/\s*\d+)?(?:(?:(?!xếp|đứng|vị trí|hạng)[^\d,;()]){0,30}?(?:về|ở)\s+|\s+(?=chỉ số|trụ cột))"
-    r"(?:các\s+)?"
+    r"(?:các\s+)?(?:trụ cột\s+|lĩnh vực\s+|chỉ số phụ\s+|chỉ tiêu\s+)?"
     r"(?:chỉ số\s+)?(?:thành phần\s+)?(?:số\s+)?(?:\d+\s+)?(?:(?:về|liên quan đến)\s+)?(?:\"\s*)?",
     I,
 )
@@ -62,8 +68,16 @@ _ABOUT_RE = re.compile(
 )
 # "về đích", "ở vị trí", "ở mức": no topic at all.
 _NOT_A_TOPIC_RE = re.compile(
-    r"(?:đích|nhì|nhất|ba|cuối|sau|trước|số|thứ|vị trí|mức|tốp|top|cả nước|toàn quốc|trên|"
+    r"(?:đích|nhì|nhất|ba|cuối|sau|trước|số\s+(?:1|một)|thứ|vị trí|mức|tốp|top|cả nước|toàn quốc|trên|"
     r"năm|giai đoạn|kỳ|lần)(?![\w])",
+    I,
+)
+# A sentence that opens on another ranking: "Về thu hút FDI, ...", "Ở bảng
+# xếp hạng ... về giải ngân vốn đầu tư công, ...", "Bảng xếp hạng tốc độ tăng
+# trưởng xuất khẩu: ...".
+_OFF_TOPIC_FRAME_RE = re.compile(
+    rf"\s*(?:Về|Ở|Trong|Theo)?\s*(?:(?:bảng\s+)?xếp hạng\s+)?[^,:;.]{{0,40}}?(?<![\w]){V.alt('context.off_topic')}"
+    r"(?![\w])[^,:;.]{0,40}[,:]",
     I,
 )
 _RANK_WORD_RE = re.compile(
@@ -73,7 +87,7 @@ _INDICATOR_RE = re.compile(
     r"\s*(?:thế giới|toàn cầu|cả nước)?\s*về\s+(?P<name>[^,.;()\d]{4,60}?)(?=\s*(?:[,.;()]|$|với\b|và\b))", I
 )
 _HYPOTHETICAL_RE = re.compile(rf"(?<![\w]){V.alt('context.hypothetical')}(?![\w])", I)
-_FORMER_AFTER_RE = re.compile(r"\s*\(\s*cũ\s*\)|\s+cũ(?![\w])", I)
+_FORMER_AFTER_RE = re.compile(rf"\s*(?:\(\s*)?{V.alt('context.former')}(?![\w])", I)
 # What may follow "về" and still be about the index: a component or index
 # name (checked against the mentions), or these framing words.
 _ABOUT_FRAME_RE = re.compile(

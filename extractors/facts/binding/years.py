@@ -45,10 +45,15 @@ def adjacent_year(ctx: SentenceContext, m: MetricMention) -> YearMention | None:
     return None
 
 
+# "(năm 2017 là năm đầu tiên tham gia)", "(năm 2017 có 41 dịch vụ)": the
+# year is the subject of its own statement.
+_YEAR_OPENS_STATEMENT_RE = re.compile(r"\s+(?:là|có|được|đã|chỉ|mới|bắt đầu)(?![\w])", re.I)
+
+
 def _heads_value(ctx: SentenceContext, y: YearMention) -> bool:
     """ "..., năm 2019 và 2020 xếp hạng 59", "(năm 2017 là 41)": the year
     opens a value of its own, so it is not the year of the one before."""
-    if _YEAR_HEADS_VALUE_RE.match(ctx.text, y.end):
+    if _YEAR_HEADS_VALUE_RE.match(ctx.text, y.end) or _YEAR_OPENS_STATEMENT_RE.match(ctx.text, y.end):
         return True
     for m in ctx.metrics:
         between = ctx.text[y.end : m.start + 6]
@@ -118,6 +123,8 @@ def bind_years(
 ) -> tuple[int, ...] | None:
     if m.explicit_years:
         return m.explicit_years
+    if "current_edition" in m.flags:
+        return _context_edition(ctx, code)
     if i is not None and i in ctx.owned:
         return ctx.owned[i].years
     spanned = _move_span_years(ctx, m, code)

@@ -17,6 +17,12 @@ from extractors.facts.rules.common import (
     value,
 )
 
+# "(25/30 chỉ tiêu)", "(5/8 chỉ số)": a count of things done, not a rank.
+_COUNTED_AFTER_RE = re.compile(
+    r"\s*(?:chỉ tiêu|tiêu chí|chỉ số|nhiệm vụ|dịch vụ|thủ tục|hồ sơ|xã|huyện|sở|lần|năm|tháng|ngày)(?![\w])",
+    I,
+)
+
 
 @register
 class ParenFractionRule(Rule):
@@ -56,7 +62,7 @@ class ParenFractionRule(Rule):
         found = []
         for match in self.pattern.finditer(text, s.start, s.end):
             number, den = value(match.group("val")), int(match.group("den"))
-            if not 1 <= number <= den or den < 17:
+            if not 1 <= number <= den or den < 17 or _COUNTED_AFTER_RE.match(text, match.end()):
                 continue
             owner = self._owner(ctx, anchors, match.start())
             if owner is None:

@@ -17,9 +17,14 @@ _CHANGE_RE = re.compile(
     I,
 )
 _PREVIOUS = V.alt("change.previous")
+_COMPARE = V.alt("change.compare")
 _COMPARE_AFTER_RE = re.compile(
-    rf"[^;()]{{0,40}}?(?<![\w])(?:so\s+(?:với\s+)?|như\s+)(?:(?P<prev>{_PREVIOUS})|(?:năm\s+)?(?P<y>{YEAR}))",
+    rf"[^;()]{{0,40}}?(?<![\w]){_COMPARE}\s+(?:(?P<prev>{_PREVIOUS})|(?:năm\s+)?(?P<y>{YEAR}))",
     I,
+)
+# "So với năm 2016, Hà Nội đã tăng 15 bậc": the comparison written first.
+_COMPARE_BEFORE_RE = re.compile(
+    rf"(?<![\w]){_COMPARE}\s+(?:(?P<prev>{_PREVIOUS})|(?:năm\s+)?(?P<y>{YEAR}))[^;.]*$", I
 )
 _UNCHANGED_RE = re.compile(
     rf"(?<![\w]){V.alt('change.unchanged')}\s+(?:được\s+)?(?:thứ hạng|xếp hạng|vị trí|hạng|thứ bậc)"
@@ -72,7 +77,11 @@ class RankChangeRule(Rule):
                 match.end(),
                 self.name,
             )
-            _compare(mention, _COMPARE_AFTER_RE.match(text, match.end(), s.end))
+            _compare(
+                mention,
+                _COMPARE_AFTER_RE.match(text, match.end(), s.end)
+                or _COMPARE_BEFORE_RE.search(text, s.segment_of(match.start())[0], match.start()),
+            )
             mention.regional = regional(text, s, match.start(), match.end())
             found.append(mention)
         return found

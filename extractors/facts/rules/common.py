@@ -32,7 +32,9 @@ _REGION_FRAME_RE = re.compile(
     I,
 )
 # Where a window after a rank stops: the next statement.
-_NEXT_METRIC_RE = re.compile(r"\b(?:xếp|đứng|đạt|vị trí|tăng|giảm|tụt)\b|\(|\d+[.,]\d+", I)
+_NEXT_METRIC_RE = re.compile(
+    rf"\b(?:xếp|đứng|đạt|vị trí|tăng|giảm|tụt|và)\b|{V.alt('rank.first', 'rank.second')}|\(|\d+[.,]\d+", I
+)
 
 
 def regional_after(text: str, sentence: Sentence, pos: int) -> bool:
@@ -93,8 +95,10 @@ def group_size_after(text: str, pos: int, limit: int) -> int | None:
 
 # "... là <unit>", "... thuộc về <unit>": where the unit a rank belongs to starts.
 COPULA_RE = re.compile(
-    r"(?:\s*/\s*\d{1,3})?(?:\s+(?:cả nước|trên cả nước|toàn quốc))?(?:\s+trong bảng xếp hạng)?\s*,?\s*"
-    r"(?:vẫn\s+|chính\s+|đều\s+)?(?:là|thuộc về)\s+",
+    rf"(?:\s*/\s*\d{{1,3}})?(?:\s+{V.alt('context.nationwide')})?"
+    r"(?:\s+(?:(?:trong|của)\s+)?(?:bảng xếp hạng|\d{1,3}\s+(?:tỉnh|địa phương|bộ|đơn vị|quốc gia))"
+    r"(?:(?!lần lượt)(?:[^,.;()]|,\s*(?=thành\b|ngành\b))){0,30}?)?"
+    r"\s*[,:]?\s*(?:vẫn\s+|chính\s+|đều\s+)?(?:là|thuộc về|:)\s+",
     I,
 )
 

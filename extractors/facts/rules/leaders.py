@@ -46,6 +46,13 @@ _COMPONENT_LIST_AFTER_RE = re.compile(
     I,
 )
 _NOT_A_RANK_AFTER_RE = re.compile(r"\s*(?:đoàn|xu hướng|phong trào)", I)
+# "kém địa phương dẫn đầu 6,39 điểm", "giải hạng nhất": the leader word
+# describes someone else, or names a league.
+_NOT_A_RANK_BEFORE_RE = re.compile(
+    r"(?:(?:kém|thua|so với|sau|cách|bám sát|bằng)\s+(?:\S+\s+){0,2}?(?:địa phương|tỉnh|đơn vị|bộ|nước|thành phố)"
+    r"|(?<![\w])giải)\s+$",
+    I,
+)
 
 
 @register
@@ -92,6 +99,8 @@ class LeaderRule(Rule):
                     found.append(mention)
                 continue
             if _NOT_A_RANK_AFTER_RE.match(text, match.end()):
+                continue
+            if _NOT_A_RANK_BEFORE_RE.search(text, max(s.start, match.start() - 40), match.start()):
                 continue
             if trig == "vị trí cao nhất" and _PERSONAL_BEST_RE.match(text, match.end()):
                 continue
@@ -151,17 +160,20 @@ class HighestScoreRule(Rule):
     stage = "metric"
     order = 46
     pattern = re.compile(
-        r"(?<![\w])(?:số điểm|điểm số|tổng điểm|điểm)(?P<what>[^,.;()]{0,60}?|\s*,)\s+(?P<top>cao nhất)\s+"
+        r"(?<![\w])(?:số điểm|điểm số|tổng điểm|điểm)(?P<what>[^.;()]{0,60}?|\s*,)\s+(?P<top>cao nhất)\s+"
         r"(?:trên\s+|trong\s+)?(?:cả nước|toàn quốc)",
         I,
     )
     _GROUP_RE = re.compile(rf"(?<![\w]){V.alt('rank.groups')}\s*$", I)
+    _IN_GROUP_RE = re.compile(rf"(?<![\w]){V.alt('rank.groups')}\s+(?:có|đạt|với)?\s*$", I)
 
     def find(self, ctx) -> list[MetricMention]:
         found = []
         for match in self.pattern.finditer(ctx.text, ctx.s.start, ctx.s.end):
-            if self._GROUP_RE.search(ctx.text, match.start("what"), match.start("top")):
-                continue  # "nằm trong nhóm cao nhất toàn quốc": a group
+            if self._GROUP_RE.search(
+                ctx.text, match.start("what"), match.start("top")
+            ) or self._IN_GROUP_RE.search(ctx.text, max(ctx.s.start, match.start() - 30), match.start()):
+                continue  # "nằm trong nhóm (có điểm) cao nhất toàn quốc": a group
             top = match.span("top")
             found.append(MetricMention("rank", [(1.0, *top)], top[0], match.end(), self.name))
         return found

@@ -35,13 +35,15 @@ COMPONENT_LIST_GLUE_RE = re.compile(
 )
 _PAIRING_RE = re.compile(V.alt("lists.ordered"), I)
 _CONTINUE = V.alt("continuation.words")
+_LINKING = V.alt("lists.linking")
+_ORDERED = V.alt("lists.ordered")
 _LIST_ORDERED_BEFORE_RE = re.compile(
-    r"(?:lần lượt|theo thứ tự)(?:\s+(?:thuộc về|là|gồm))?\s*(?:[^.;:]{0,30}:)?\s*$|"
-    r"lần lượt\b[^.;]{0,80}?\b(?:là|thuộc về)\s*(?:[^.;:]{0,30}:)?\s*$",
+    rf"{_ORDERED}(?:\s+{_LINKING})?\s*(?:[^.;:]{{0,30}}:)?\s*$|"
+    rf"{_ORDERED}\b[^.;]{{0,80}}?(?<![\w]){_LINKING}\s*(?:[^.;:]{{0,30}}:)?\s*$",
     I,
 )
 _LIST_CONTINUE_BEFORE_RE = re.compile(
-    rf"{_CONTINUE}(?:\s+\S+){{0,8}}?\s*(?:là|thuộc về|gồm)\s*(?:[^.;:]{{0,30}}:)?\s*$",
+    rf"{_CONTINUE}(?:\s+\S+){{0,8}}?\s*{_LINKING}\s*(?:[^.;:]{{0,30}}:)?\s*$",
     I,
 )
 _LIST_HEAD_WINDOW = 300  # characters before a list its lead-in words are looked for in
@@ -107,7 +109,7 @@ class ComponentListStrategy(Rule):
         return result
 
 
-_EACH_BEFORE_RE = re.compile(r"[^.;]{0,40}?(?<![\w])(?:đều|cùng)(?![\w])[^.;]{0,20}$", I)
+_EACH_BEFORE_RE = re.compile(rf"[^;]{{0,40}}?(?<![\w]){V.alt('lists.each')}(?![\w])[^;]{{0,20}}$", I)
 
 
 @register

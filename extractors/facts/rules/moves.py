@@ -7,6 +7,7 @@ import re
 from extractors.facts.records import MetricMention
 from extractors.facts.rules import Rule, register
 from extractors.facts.rules.common import (
+    COUNT_AFTER_RE,
     INT,
     ORD,
     YEAR,
@@ -15,6 +16,9 @@ from extractors.facts.rules.common import (
     regional,
     value,
 )
+
+# "Thứ hạng của Hòa Bình tăng từ 30 lên 18": the subject says what moves.
+_RANK_SUBJECT_RE = re.compile(r"(?<![\w])(?:thứ hạng|xếp hạng|vị trí|hạng)(?![\w])", I)
 
 
 @register
@@ -33,7 +37,7 @@ class MoveTargetRule(Rule):
         I,
     )
     _FROM_RE = re.compile(
-        rf"(?<![\w])từ\s+(?:(?:vị trí|hạng|bậc|thứ hạng)\s+)?(?:thứ\s+)?(?P<val>{INT})(?![\w])", I
+        rf"(?<![\w])từ\s+(?P<noun>(?:vị trí|hạng|bậc|thứ hạng)\s+)?(?:thứ\s+)?(?P<val>{INT})(?![\w])", I
     )
 
     def find(self, ctx) -> list[MetricMention]:
@@ -52,8 +56,8 @@ class MoveTargetRule(Rule):
             if is_word(written) and "thứ" not in match.group(0).lower():
                 continue
             number = value(written)
-            if not 1 <= number <= 200:
-                continue
+            if not 1 <= number <= 200 or COUNT_AFTER_RE.match(text, match.end()):
+                continue  # "tăng từ 33 lên 51 dịch vụ" counts services
             mention = MetricMention(
                 "rank",
                 [(number, match.start("val"), match.end("val"))],
@@ -73,6 +77,10 @@ class MoveTargetRule(Rule):
         for match in self._FROM_RE.finditer(ctx.text, ctx.s.start, ctx.s.end):
             if match.start("val") in taken:
                 continue
+            if not match.group("noun") and not _RANK_SUBJECT_RE.search(
+                ctx.text, max(ctx.s.clause_of(match.start())[0], match.start() - 40), match.start()
+            ):
+                continue  # "tăng từ 33 lên 51" is a move of ranks only when ranks are its subject
             if not self.pattern.match(ctx.text, match.end(), ctx.s.end):
                 continue
             mention = MetricMention(

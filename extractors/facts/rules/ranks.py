@@ -34,6 +34,7 @@ _RANK_MORE_RE = re.compile(
     r"(?![\w])(?!\s*(?:/|bậc|hạng|điểm|%))",
     I,
 )
+_COPULA_AHEAD_RE = re.compile(r"\s+(?:là|thuộc về)(?![\w])", I)
 _PRECEDED_BY_COMPARE_RE = re.compile(r"so\s+(?:với\s+)?$", I)
 # "thăng hạng 2 bậc", "tụt hạng": the word "hạng" of a change, not a position.
 _CHANGE_BEFORE_RE = re.compile(r"(?:bảng|thăng|tụt|tăng|giảm|sụt)\s*$", I)
@@ -87,6 +88,8 @@ class RankPositionRule(Rule):
                 more = _RANK_MORE_RE.match(text, end)
                 if not more or more.end() > s.end:
                     break
+                if more.group(0).lstrip().startswith(",") and _COPULA_AHEAD_RE.match(text, more.end()):
+                    break  # "đứng thứ nhất, thứ hai là B": the next ordinal opens its own clause
                 group = "val" if more.group("val") else "word"
                 values.append((value(more.group(group)), more.start(group), more.end(group)))
                 end = more.end()
@@ -193,8 +196,10 @@ class NumberOneRule(Rule):
 
 @register
 class TakeOverRule(Rule):
-    """ "chiếm vị trí đứng đầu PAR INDEX của Bộ GTVT năm 2014": the position
-    belonged to the entity after "của" in the year that follows."""
+    """ "X chiếm vị trí đứng đầu PAR INDEX của Bộ GTVT năm 2014": the position
+    belonged to the unit after "của" in the year that follows, and is X's
+    now.  Without that year it is no ranking ("Du lịch chiếm vị trí số một
+    của Hà Nội")."""
 
     name = "rank.takeover"
     stage = "metric"
@@ -214,7 +219,9 @@ class TakeOverRule(Rule):
                 continue
             number = 1.0 if (match.group("lead") or match.group("one")) else value(match.group("n"))
             year_match = re.match(rf"\s+(?:năm\s+)?(?P<y>{YEAR})", text[owner.end : owner.end + 12])
-            mention = MetricMention(
+            if year_match is None:
+                continue
+            before = MetricMention(
                 "rank",
                 [(number, match.start(), match.end())],
                 match.start(),
@@ -222,10 +229,18 @@ class TakeOverRule(Rule):
                 self.name,
                 role="from",
             )
-            mention.explicit_entity = owner
-            if year_match:
-                mention.explicit_years = (int(year_match.group("y")),)
-            found.append(mention)
+            before.explicit_entity = owner
+            before.explicit_years = (int(year_match.group("y")),)
+            # The taker holds it now: its subject's rank in the edition reported.
+            now = MetricMention(  # the edition reported, not the year after the former holder
+                "rank",
+                [(number, match.start(), match.start() + len("chiếm"))],
+                match.start(),
+                match.start() + 6,
+                self.name,
+            )
+            now.flags.add("current_edition")
+            found += [before, now]
         return found
 
 
@@ -239,7 +254,8 @@ class RankScorePairRule(Rule):
     pattern = re.compile(rf"(?<![\w])là\s+(?P<rank>{INT})\s*\(\s*(?P<score>\d+[.,]\d+)\s*\)", I)
 
     def find(self, ctx) -> list[MetricMention]:
-        anchors = list(ctx.components) + list(ctx.indices)
+        # "chỉ số hạ tầng nhân lực CNTT của Lâm Đồng là 18 (0,5120)".
+        anchors = list(ctx.components) + list(ctx.indices) + list(ctx.entities)
         found = []
         for match in self.pattern.finditer(ctx.text, ctx.s.start, ctx.s.end):
             if not any(0 <= match.start() - a.end <= 12 for a in anchors):
@@ -258,13 +274,16 @@ class RankScorePairRule(Rule):
 
 @register
 class EllipticalRankRule(Rule):
-    """A rank after a unit with its verb left out, in a sentence that states
-    ranks already: "Thừa Thiên Huế đứng thứ 2, Hà Nội thứ 3", "Bộ Tài chính
-    xếp thứ nhất, ... NHNN thứ ba".  Trap: "lần thứ 3" (no unit before it)."""
+    """A rank with its verb left out, in a sentence that states ranks
+    already: after a unit ("Thừa Thiên Huế đứng thứ 2, Hà Nội thứ 3", "Bộ Tài
+    chính xếp thứ nhất, ... NHNN thứ ba"), or the same unit's rank in the
+    whole country after a regional one ("xếp thứ 2 khu vực miền Trung, thứ 10
+    cả nước").  Trap: "lần thứ 3" (no unit before it, no frame after it)."""
 
     name = "rank.elliptical"
     stage = "metric"
     order = 63
+    vocabulary = ("context.nationwide",)
     pattern = re.compile(rf"\s+thứ\s+(?P<val>{INT}|{ORD})(?![\w])(?!\s*/)", I)
 
     def find(self, ctx) -> list[MetricMention]:
@@ -284,4 +303,19 @@ class EllipticalRankRule(Rule):
             mention.explicit_entity = e
             mention.regional = regional(ctx.text, ctx.s, match.start(), match.end())
             found.append(mention)
+        for match in self.nationwide.finditer(ctx.text, ctx.s.start, ctx.s.end):
+            if any(m.metric == "rank" and m.end <= match.start() for m in ctx.metrics):
+                found.append(
+                    MetricMention(
+                        "rank",
+                        [(value(match.group("val")), *match.span("val"))],
+                        match.start("val"),
+                        match.end(),
+                        self.name,
+                    )
+                )
         return found
+
+    nationwide = re.compile(
+        rf"(?:(?<=[,;])|(?<=\svà))\s*thứ\s+(?P<val>{INT}|{ORD})\s+{V.alt('context.nationwide')}(?![\w])", I
+    )

@@ -12,7 +12,8 @@ from extractors.facts.units import Sentence
 from extractors.text.numbers import NUMBER, has_fraction
 
 _SCORE_UNIT_RE = re.compile(
-    rf"(?P<num>{NUMBER})(?:\s*/\s*(?P<max>{NUMBER}))?\s*(?P<unit>điểm(?!\s+phần trăm)|%)", I
+    rf"(?P<num>{NUMBER})(?:\s*/\s*(?P<max>{NUMBER}))?\s*(?!điểm\s+phần trăm)(?P<unit>{V.alt('score.units')})",
+    I,
 )
 _SCORE_MORE_RE = re.compile(
     rf"\s*(?:,|và|;)\s*(?P<num>{NUMBER})(?:\s*/\s*{NUMBER})?\s*(?P<unit>điểm|%)?(?![\w/])", I
@@ -28,15 +29,29 @@ _AVERAGE_NEAR_RE = re.compile(V.alt("score.average"), I)
 # A number of the whole country or of all units, not of one: "ở cấp quốc
 # gia, chỉ số DTI năm 2024 đạt 0,7955", "Chỉ số CCHC của 17 bộ ... là 84,05%".
 _AGGREGATE_RE = re.compile(
-    r"cấp quốc gia|(?:DTI|PCI|PAPI|PGI|chỉ số)\s+quốc gia|"
+    rf"cấp\s+{V.alt('score.national')}|(?:DTI|PCI|PAPI|PGI|chỉ số)\s+{V.alt('score.national')}|"
     r"(?<![\w/])(?:của|trong)\s+\d{1,2}\s+(?:bộ|tỉnh|địa phương|cơ quan)",
+    I,
+)
+# Money, counts and sizes are no index scores: "12,5 tỷ đồng", "2,5 tỷ USD",
+# "40,87 nghìn người", "1,2 triệu lượt".
+_MAGNITUDE_AFTER_RE = re.compile(
+    r"\s*(?:tỷ|tỉ|triệu|nghìn|ngàn|trăm)?\s*(?:đồng|USD|usd|VNĐ|VND|\$|người|lượt|ha|km|tấn|"
+    r"doanh nghiệp|dự án|lao động)(?![\w])|\s*(?:tỷ|tỉ|triệu|nghìn|ngàn)(?![\w])",
     I,
 )
 _RANGE_AFTER_RE = re.compile(rf"\s*(?:%|điểm)?\s*(?:-|đến|tới)\s*{NUMBER}", I)
 _RANGE_BEFORE_RE = re.compile(rf"{NUMBER}\s*(?:%|điểm)?\s*(?:-|đến|tới)\s*$", I)
 _SCORE_CUE_RE = re.compile(
-    r"(?:điểm số|số điểm|tổng điểm|mức điểm|giá trị|index|với|đạt)"
+    rf"(?<![\w]){V.alt('score.cues')}"
     r"(?:\s+(?:là|đạt|cao nhất|tương ứng|lần lượt|của\s+\S+|[A-Z]{2,}(?:\s+(?:19|20)\d\d)?))*\s*$",
+    I,
+)
+
+
+# "Tổng điểm của Thành phố Huế là 0,6120": the cue, whose it is, then the value.
+_OWNED_CUE_RE = re.compile(
+    r"(?:điểm số|số điểm|tổng điểm|mức điểm|giá trị)\s+(?:chỉ số\s+\S+\s+)?của\s+[^,;.\d]{1,40}?\s+(?:là|đạt)\s*$",
     I,
 )
 
@@ -64,6 +79,8 @@ def score_blocked(text: str, sentence: Sentence, start: int, end: int) -> str | 
         return "average"
     if _AGGREGATE_RE.search(text, max(segment_start, start - 120), start):
         return "aggregate"
+    if _MAGNITUDE_AFTER_RE.match(text, end):
+        return "money or count"
     if _RANGE_AFTER_RE.match(text, end) or _RANGE_BEFORE_RE.search(
         text, max(sentence.start, start - 20), start
     ):
@@ -93,7 +110,9 @@ class ScoreMoveRule(Rule):
         found = []
         for match in self.pattern.finditer(ctx.text, ctx.s.start, ctx.s.end):
             a, b = match.group("a"), match.group("b")
-            if not (has_fraction(a) and has_fraction(b)):
+            if not (has_fraction(a) and has_fraction(b)) or _MAGNITUDE_AFTER_RE.match(
+                ctx.text, match.end("b")
+            ):
                 continue
             unit = (match.group("ub") or match.group("ua") or "điểm").lower()
             flag = "percent" if unit == "%" else "points"
@@ -106,7 +125,23 @@ class ScoreMoveRule(Rule):
             first.flags.add(flag)
             second.flags.add(flag)
             found += [first, second]
+        for match in self._FROM_PREVIOUS_RE.finditer(ctx.text, ctx.s.start, ctx.s.end):
+            if not has_fraction(match.group("a")):
+                continue
+            earlier = MetricMention(
+                "score", [(value(match.group("a")), *match.span("a"))], match.start(), match.end(), self.name
+            )
+            earlier.role = "from"
+            earlier.flags.add("percent" if (match.group("ua") or "").lower() == "%" else "points")
+            found.append(earlier)
         return found
+
+    # "đạt 44,02 điểm, tăng từ 42,9 điểm của năm trước": the earlier one alone.
+    _FROM_PREVIOUS_RE = re.compile(
+        rf"(?<![\w])(?:tăng|giảm|tụt|nâng)\s+từ\s+(?P<a>{NUMBER})\s*(?P<ua>điểm|%)?\s+"
+        rf"(?:của\s+|so với\s+|vào\s+)?(?:{V.alt('change.previous')})(?![\w])",
+        I,
+    )
 
 
 @register
@@ -137,7 +172,7 @@ class ScoreUnitRule(Rule):
             mention = MetricMention(
                 "score", [(value(match.group("num")), start, end)], start, match.end(), self.name
             )
-            mention.flags.add("percent" if unit == "%" else "points")
+            mention.flags.add("points" if unit == "điểm" else "percent")
             found.append(mention)
         return found
 
@@ -163,7 +198,9 @@ class ScoreCueRule(Rule):
             start, end = match.span("num")
             if any(a <= start < b for a, b in covered) or not has_fraction(match.group("num")):
                 continue
-            cue = _SCORE_CUE_RE.search(text, max(s.start, start - 40), start)
+            cue = _SCORE_CUE_RE.search(text, max(s.start, start - 40), start) or _OWNED_CUE_RE.search(
+                text, max(s.start, start - 70), start
+            )
             lists = re.search(r"lần lượt(?:\s+là)?\s*$", text[max(s.start, start - 20) : start], I)
             if not cue and not lists:
                 continue
