@@ -382,11 +382,10 @@ print(json.dumps(result, ensure_ascii=False))
 """
 
 
-@pytest.fixture(scope="module")
-def patched() -> dict[str, frozenset[tuple]]:
-    """What the extractor reads with every word of ADDED in the table, run in
-    a fresh interpreter that patches the loaded table before any rule is
-    imported."""
+def run_patched() -> dict[str, tuple[frozenset[tuple], bool]]:
+    """What the extractor reads from each ADDED sentence with every word of
+    ADDED in the table (and whether the prefilter passes it), run in a fresh
+    interpreter that patches the loaded table before any rule is imported."""
     words = {key: a.word for key, a in ADDED.items()}
     articles = {key: added_case(key).article for key in ADDED if key in ALL_KEYS}
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
@@ -403,6 +402,11 @@ def patched() -> dict[str, frozenset[tuple]]:
         key: (frozenset(tuple(k) for k in r["facts"]), r["prefilter"])
         for key, r in json.loads(run.stdout).items()
     }
+
+
+@pytest.fixture(scope="module")
+def patched() -> dict[str, tuple[frozenset[tuple], bool]]:
+    return run_patched()
 
 
 @pytest.mark.parametrize("key", ALL_KEYS)
