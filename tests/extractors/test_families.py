@@ -445,18 +445,6 @@ LEADER = [
         lambda v: [rank(v.u, 1)],
         {"u": PLAIN + HCM[:2], "n": nums(11, 10, 3, 5)},
     ),
-    Family(
-        "leader_last_place_counted",
-        "rank.leader",
-        "last place is rank N only when N units are stated",
-        (PCI_2022, PAPI_2023),
-        (
-            "{u} xếp cuối bảng trong 63 tỉnh, thành phố.",
-            "Trong 63 tỉnh, thành phố được xếp hạng, {u} đứng cuối bảng.",
-        ),
-        lambda v: [rank(v.u, 63)],
-        {"u": PLAIN[:4]},
-    ),
 ]
 
 LEADER_NEAR = [
@@ -470,7 +458,6 @@ LEADER_NEAR = [
             "Top 10 tỉnh, thành phố đứng đầu có {u}.",
             "{u} tiếp tục nằm trong tốp đầu.",
             "{u} có 4 trục nội dung dẫn đầu toàn quốc.",
-            "{u} đứng cuối bảng.",
             "{u} lọt top 10.",
         ),
         nothing,
@@ -486,6 +473,131 @@ LEADER_NEAR = [
             "Phó Chủ tịch UBND {u} dẫn đầu đoàn công tác.",
             "{u} đạt vị trí cao nhất từ trước đến nay.",
             "{u} dẫn đầu phong trào thi đua.",
+        ),
+        nothing,
+        {"u": PLAIN},
+        near_miss=True,
+    ),
+]
+
+# PAPI components as articles write them.
+PAPI_COMPONENTS = (
+    Word("Tham gia của người dân ở cấp cơ sở", "participation"),
+    Word("Công khai, minh bạch", "transparency"),
+    Word("Trách nhiệm giải trình với người dân", "vertical_accountability"),
+    Word("Kiểm soát tham nhũng trong khu vực công", "corruption_control"),
+    Word("Thủ tục hành chính công", "public_procedures"),
+    Word("Cung ứng dịch vụ công", "public_services"),
+    Word("Quản trị môi trường", "environmental_governance"),
+    Word("Quản trị điện tử", "e_governance"),
+)
+
+
+# --- rank.last: last place, of a stated number of units ---------------------------
+
+LAST = [
+    Family(
+        "last_place_counted",
+        "rank.last",
+        "last place is rank N only when N units are stated",
+        (PCI_2022, PAPI_2023, DTI_2023),
+        (
+            "{u} xếp cuối bảng trong 63 tỉnh, thành phố.",
+            "Trong 63 tỉnh, thành phố được xếp hạng, {u} đứng cuối bảng.",
+            "Đứng cuối bảng xếp hạng 63 tỉnh, thành phố là {u}.",
+            "Vị trí cuối cùng trong 63 địa phương thuộc về {u}.",
+        ),
+        lambda v: [rank(v.u, 63)],
+        {"u": PROVINCES},
+        size=8,
+    ),
+    Family(
+        "last_place_merged_map",
+        "rank.last",
+        "last place of the 34 units of 2025",
+        (DTI_2024, DTI_2025),
+        (
+            "Trong 34 tỉnh, thành phố, {u} đứng cuối bảng.",
+            "Đứng cuối bảng xếp hạng 34 tỉnh, thành phố là {u}.",
+        ),
+        lambda v: [rank(v.u, 34)],
+        {"u": KEPT_2025},
+    ),
+    Family(
+        "last_place_ministries",
+        "rank.last",
+        "last place of the ministries",
+        (PAR_2023, SIPAS_2023),
+        (
+            "Trong 17 bộ, cơ quan ngang bộ, vị trí cuối cùng thuộc về {u}.",
+            "{u} đứng cuối bảng trong 17 bộ, ngành.",
+        ),
+        lambda v: [rank(v.u, 17)],
+        {"u": MINISTRIES[:6]},
+    ),
+]
+LAST_NEAR = [
+    Family(
+        "last_place_uncounted",
+        "rank.last",
+        '"cuối bảng" without a count, "ba vị trí cuối cùng", "nhóm cuối bảng": no rank',
+        (PCI_2022, PAPI_2023, DTI_2023),
+        (
+            "{a} đứng cuối bảng.",
+            "Ba vị trí cuối cùng thuộc về {a}, {b} và {c}.",
+            "{a} và {b} nằm trong nhóm cuối bảng.",
+            "{a} xếp cuối bảng về số dự án mới.",
+        ),
+        nothing,
+        {"a,b,c": TRIOS},
+        near_miss=True,
+    ),
+]
+
+# --- rank.highest_score: the highest score is first place -------------------------
+
+HIGHEST_SCORE = [
+    Family(
+        "highest_score",
+        "rank.highest_score",
+        '"điểm cao nhất cả nước" is rank 1 of an index ranked by that score',
+        (PCI_2022, PAPI_2023, DTI_2023, DTI_2025),
+        (
+            "{u} đạt điểm cao nhất cả nước.",
+            "{u} có tổng điểm cao nhất toàn quốc.",
+            "Năm nay, {u} là địa phương có điểm số cao nhất cả nước.",
+        ),
+        lambda v: [rank(v.u, 1)],
+        {"u": PROVINCES},
+        size=10,
+    ),
+    Family(
+        "highest_score_with_value",
+        "rank.highest_score",
+        '"đạt 7,21 điểm, cao nhất cả nước"; the highest score of a component',
+        (PAPI_2023,),
+        (
+            "{u} đạt {s} điểm, cao nhất cả nước.",
+            "{u} có số điểm ở chỉ số {c} cao nhất trên cả nước.",
+        ),
+        lambda v: (
+            [rank(v.u, 1), score(v.u, v.s)] if "{s}" in v.template else [rank(v.u, 1, component=v.c.meaning)]
+        ),
+        {"u": PLAIN + HCM[:2], "s": nums("45,12", "47,3"), "c": PAPI_COMPONENTS},
+        size=8,
+    ),
+]
+HIGHEST_SCORE_NEAR = [
+    Family(
+        "highest_score_not_first",
+        "rank.highest_score",
+        "the highest score of a region, a group, or the unit's own best",
+        (PCI_2022, DTI_2023),
+        (
+            "{u} đạt điểm cao nhất khu vực Tây Nguyên.",
+            "{u} nằm trong nhóm có điểm cao nhất toàn quốc.",
+            "{u} đạt điểm số cao nhất từ trước đến nay.",
+            "Điểm cao nhất cả nước năm nay thấp hơn năm trước; {u} tổ chức hội nghị.",
         ),
         nothing,
         {"u": PLAIN},
@@ -568,16 +680,6 @@ TAKEOVER_NEAR = [
 
 # --- rank.paren_fraction: ranks in brackets, in enumerations ------------------------
 
-PAPI_COMPONENTS = (
-    Word("Tham gia của người dân ở cấp cơ sở", "participation"),
-    Word("Công khai, minh bạch", "transparency"),
-    Word("Trách nhiệm giải trình với người dân", "vertical_accountability"),
-    Word("Kiểm soát tham nhũng trong khu vực công", "corruption_control"),
-    Word("Thủ tục hành chính công", "public_procedures"),
-    Word("Cung ứng dịch vụ công", "public_services"),
-    Word("Quản trị môi trường", "environmental_governance"),
-    Word("Quản trị điện tử", "e_governance"),
-)
 PAREN_FRACTION = [
     Family(
         "paren_fraction_components",
@@ -746,6 +848,116 @@ PAREN_YEAR_NEAR = [
         ),
         lambda v: [rank(v.u, v.r)],
         {"u": PLAIN, "r": nums(18, 7)},
+        near_miss=True,
+    ),
+]
+
+# --- rank.paren: ranks in brackets after units -----------------------------------
+
+PAREN = [
+    Family(
+        "paren_rank_words",
+        "rank.paren",
+        'a rank in brackets after a unit: "sau Singapore (thứ 7) và Thái Lan (thứ 43)"',
+        (GII_2023, GII_2024, EGDI_2024),
+        (
+            "Việt Nam xếp thứ {r}, sau {a} (thứ {r1}) và {b} (thứ {r2}).",
+            "Trong khi đó, {a} (thứ {r1}) và {b} (thứ {r2}) vẫn dẫn trước Việt Nam (thứ {r}).",
+        ),
+        lambda v: [rank(COUNTRIES[0], v.r), rank(v.a, v.r1), rank(v.b, v.r2)],
+        {
+            "a,b": ((COUNTRIES[5], COUNTRIES[6]), (COUNTRIES[7], COUNTRIES[8]), (COUNTRIES[1], COUNTRIES[3])),
+            "r,r1,r2": (nums(46, 7, 43), nums(44, 5, 36), nums(71, 3, 40)),
+        },
+    ),
+    Family(
+        "paren_rank_bare_list",
+        "rank.paren",
+        'bare bracketed ranks in a list: "Philippines (59), Indonesia (75), Campuchia (97) và Lào (112)"',
+        (GII_2023, GII_2024),
+        ("Các nước khác xếp hạng như sau: {a} ({r1}), {b} ({r2}) và {c} ({r3}).",),
+        lambda v: [rank(v.a, v.r1), rank(v.b, v.r2), rank(v.c, v.r3)],
+        {
+            "a,b,c": (
+                (country("Philippines"), country("Indonesia"), country("Campuchia")),
+                (country("Thái Lan"), country("Malaysia"), country("Lào")),
+            ),
+            "r1,r2,r3": (nums(59, 75, 97), nums(41, 33, 112)),
+        },
+    ),
+    Family(
+        "paren_rank_provinces",
+        "rank.paren",
+        'bracketed ranks of provinces in a ranking sentence: "Hải Phòng (3), Bà Rịa – Vũng Tàu (4)"',
+        (PCI_2022, PAPI_2023, DTI_2023, DTI_2025),
+        (
+            "Các địa phương xếp hạng cao gồm {a} ({r1}), {b} ({r2}) và {c} ({r3}).",
+            "Xếp sau là {a} (thứ {r1}), {b} (thứ {r2}), {c} (thứ {r3}).",
+        ),
+        lambda v: [rank(v.a, v.r1), rank(v.b, v.r2), rank(v.c, v.r3)],
+        {"a,b,c": TRIOS, "r1,r2,r3": (nums(3, 4, 5), nums(2, 6, 9))},
+    ),
+]
+PAREN_NEAR = [
+    Family(
+        "paren_rank_not_ranks",
+        "rank.paren",
+        "one bare bracketed number, counts in brackets",
+        (PCI_2022, DTI_2023),
+        (
+            "Theo báo cáo, {a} (3) đã hoàn thành kế hoạch.",
+            "Hội nghị có đại biểu của {a} (3 người), {b} (5 người) và {c} (2 người).",
+            "{a} (2 lần) và {b} (3 lần) được khen thưởng.",
+        ),
+        nothing,
+        {"a,b,c": TRIOS},
+        near_miss=True,
+    ),
+]
+
+# --- rank.elliptical: "A đứng thứ 2, B thứ 3" ------------------------------------------
+
+ELLIPTICAL = [
+    Family(
+        "elliptical",
+        "rank.elliptical",
+        'a rank with its verb left out: "A đứng thứ 2, B thứ 3"',
+        (PCI_2022, PAPI_2023, DTI_2023, PAR_2023),
+        (
+            "{a} đứng thứ 2, {b} thứ 3.",
+            "{a} xếp thứ nhất, {b} thứ hai và {c} thứ ba.",
+            "{a} xếp thứ 10; {b} thứ 11.",
+        ),
+        lambda v: {
+            "{a} đứng thứ 2, {b} thứ 3.": [rank(v.a, 2), rank(v.b, 3)],
+            "{a} xếp thứ nhất, {b} thứ hai và {c} thứ ba.": [rank(v.a, 1), rank(v.b, 2), rank(v.c, 3)],
+            "{a} xếp thứ 10; {b} thứ 11.": [rank(v.a, 10), rank(v.b, 11)],
+        }[v.template],
+        {"a,b,c": TRIOS},
+        size=9,
+    ),
+    Family(
+        "elliptical_ministries",
+        "rank.elliptical",
+        "ministries with the verb left out",
+        (PAR_2023, SIPAS_2023),
+        ("{a} xếp thứ nhất, {b} thứ hai, {c} thứ ba.",),
+        lambda v: [rank(v.a, 1), rank(v.b, 2), rank(v.c, 3)],
+        {"a,b,c": tuple(zip(MINISTRIES[:5], MINISTRIES[5:10], MINISTRIES[10:14] + MINISTRIES[:1]))},
+    ),
+]
+ELLIPTICAL_NEAR = [
+    Family(
+        "elliptical_not_ranks",
+        "rank.elliptical",
+        '"lần thứ 3", "năm thứ 2" after a rank: no unit\'s rank',
+        (PCI_2022, DTI_2023),
+        (
+            "{a} đứng thứ 5, tổ chức hội nghị lần thứ 3.",
+            "{a} xếp thứ 5; {b} năm thứ 2 liên tiếp tham gia khảo sát.",
+        ),
+        lambda v: [rank(v.a, 5)],
+        {"a,b,c": TRIOS},
         near_miss=True,
     ),
 ]
@@ -1598,6 +1810,14 @@ FAMILIES: list[Family] = [
     *POSITION_NEAR,
     *LEADER,
     *LEADER_NEAR,
+    *LAST,
+    *LAST_NEAR,
+    *HIGHEST_SCORE,
+    *HIGHEST_SCORE_NEAR,
+    *PAREN,
+    *PAREN_NEAR,
+    *ELLIPTICAL,
+    *ELLIPTICAL_NEAR,
     *NUMBER_ONE,
     *NUMBER_ONE_NEAR,
     *TAKEOVER,

@@ -102,6 +102,9 @@ USAGES: dict[str, tuple[Usage, ...]] = {
         Usage(DTI_2023, "Quảng Nam tiếp tục {w}.", (rank(QN, 1),)),
         Usage(DTI_2023, "Năm nay, {w} là Quảng Nam.", (rank(QN, 1),)),
     ),
+    "rank.last": (
+        Usage(PCI_2022, "Trong 63 tỉnh, thành phố được xếp hạng, {w} là Quảng Nam.", (rank(QN, 63),)),
+    ),
     "rank.second": (Usage(DTI_2023, "Quảng Nam giành {w}.", (rank(QN, 2),)),),
     "rank.groups": (
         Usage(
