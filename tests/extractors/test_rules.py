@@ -126,12 +126,14 @@ def test_number_one_rule(text, expected):
     assert _values(_find(NumberOneRule, text)) == expected
 
 
-def test_take_over_rule_gives_the_rank_to_its_former_holder():
-    (mention,) = _find(
+def test_take_over_rule_gives_the_rank_to_its_former_holder_and_its_taker():
+    before, now = _find(
         TakeOverRule, "NHNN đã vượt lên, chiếm vị trí đứng đầu PAR INDEX của Bộ Giao thông Vận tải năm 2014"
     )
-    assert mention.explicit_entity.name == "Bộ Giao thông vận tải"
-    assert mention.explicit_years == (2014,)
+    assert before.explicit_entity.name == "Bộ Giao thông vận tải"
+    assert before.explicit_years == (2014,)
+    # the taker's rank is bound to the sentence's subject, in the edition reported
+    assert now.explicit_entity is None and "current_edition" in now.flags
 
 
 @pytest.mark.parametrize(

@@ -131,6 +131,9 @@ USAGES: dict[str, tuple[Usage, ...]] = {
     "score.maximum": (Usage(PCI_2022, "Quảng Nam đạt 70,5 điểm, {w} 100 điểm.", (score(QN, 70.5),)),),
     "score.average": (Usage(DTI_2023, "Quảng Nam đạt 0,69 điểm; mức {w} là 0,61 điểm.", (score(QN, 0.69),)),),
     "score.cues": (Usage(DTI_2023, "Năm nay Quảng Nam {w} 0,6912.", (score(QN, 0.6912),)),),
+    "context.nationwide": (
+        Usage(PCI_2022, "Quảng Nam xếp thứ 2 khu vực miền Trung, thứ 10 {w}.", (rank(QN, 10),)),
+    ),
     "change.up": (Usage(PCI_2022, "Quảng Nam {w} 5 bậc so với năm trước.", (change(QN, 5),)),),
     "change.down": (Usage(PCI_2022, "Quảng Nam {w} 5 bậc so với năm trước.", (change(QN, -5),)),),
     "change.between": (Usage(PCI_2022, "Quảng Nam tăng {w} 5 bậc so với năm trước.", (change(QN, 5),)),),
@@ -350,7 +353,10 @@ ADDED: dict[str, Added] = {
         (rank(QN, 3),),
     ),
     "context.off_topic": Added(
-        "học sinh giỏi", PCI_2022, "Quảng Nam xếp thứ 3 cả nước về số học sinh giỏi quốc gia."
+        # "về <...>" blocks any topic that is no component; here only the word does.
+        "học sinh giỏi",
+        PCI_2022,
+        "Số học sinh giỏi quốc gia của Quảng Nam xếp thứ 3 cả nước.",
     ),
     "context.hypothetical": Added("nếu căn cứ", DTI_2025, "Nếu căn cứ địa giới cũ, Đồng Nai đứng thứ 3."),
     "context.former": Added("(chưa sáp nhập)", DTI_2025, "Đồng Nai (chưa sáp nhập) xếp thứ 3."),

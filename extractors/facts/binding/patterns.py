@@ -76,7 +76,8 @@ _NOT_A_TOPIC_RE = re.compile(
 # xếp hạng ... về giải ngân vốn đầu tư công, ...", "Bảng xếp hạng tốc độ tăng
 # trưởng xuất khẩu: ...".
 _OFF_TOPIC_FRAME_RE = re.compile(
-    rf"\s*(?:Về|Ở|Trong|Theo)?\s*(?:(?:bảng\s+)?xếp hạng\s+)?[^,:;.]{{0,40}}?(?<![\w]){V.alt('context.off_topic')}"
+    r"\s*(?:Về|Ở|Trong|Theo)?\s*(?:(?:bảng\s+)?xếp hạng\s+)?[^,:;.]{0,40}?"
+    rf"(?<![\w]){V.alt('context.off_topic')}"
     r"(?![\w])[^,:;.]{0,40}[,:]",
     I,
 )

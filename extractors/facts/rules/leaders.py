@@ -49,7 +49,8 @@ _NOT_A_RANK_AFTER_RE = re.compile(r"\s*(?:đoàn|xu hướng|phong trào)", I)
 # "kém địa phương dẫn đầu 6,39 điểm", "giải hạng nhất": the leader word
 # describes someone else, or names a league.
 _NOT_A_RANK_BEFORE_RE = re.compile(
-    r"(?:(?:kém|thua|so với|sau|cách|bám sát|bằng)\s+(?:\S+\s+){0,2}?(?:địa phương|tỉnh|đơn vị|bộ|nước|thành phố)"
+    r"(?:(?:kém|thua|so với|sau|cách|bám sát|bằng)\s+(?:\S+\s+){0,2}?"
+    r"(?:địa phương|tỉnh|đơn vị|bộ|nước|thành phố)"
     r"|(?<![\w])giải)\s+$",
     I,
 )

@@ -51,7 +51,8 @@ _SCORE_CUE_RE = re.compile(
 
 # "Tổng điểm của Thành phố Huế là 0,6120": the cue, whose it is, then the value.
 _OWNED_CUE_RE = re.compile(
-    r"(?:điểm số|số điểm|tổng điểm|mức điểm|giá trị)\s+(?:chỉ số\s+\S+\s+)?của\s+[^,;.\d]{1,40}?\s+(?:là|đạt)\s*$",
+    r"(?:điểm số|số điểm|tổng điểm|mức điểm|giá trị)\s+(?:chỉ số\s+\S+\s+)?của\s+[^,;.\d]{1,40}?"
+    r"\s+(?:là|đạt)\s*$",
     I,
 )
 
