@@ -14,8 +14,8 @@ from tests.conftest import FIXTURES
 # The floor on ../shared/corpus/dev (79 articles), held here and by the
 # `chiso eval` test: a ratchet, set to what the extractor reaches minus a
 # small margin and raised with each improvement (issue 17).
-MIN_PRECISION = 0.96
-MIN_RECALL = 0.92
+MIN_PRECISION = 0.98
+MIN_RECALL = 0.955
 MIN_F1 = 2 * MIN_PRECISION * MIN_RECALL / (MIN_PRECISION + MIN_RECALL)
 
 
