@@ -36,7 +36,6 @@ class Doc:
     # thành phố", "19 bộ, ngành"): the rank of last place.
     group_counts: dict[str, int] = field(default_factory=dict)
     title_entity: EntityMention | None = None
-    entities_in_body: bool = True
     # Each mention list's start offsets, built once: ``within`` runs for every
     # sentence, and rebuilding them there made long texts quadratic.
     _starts: dict[int, list[int]] = field(default_factory=dict)

@@ -61,7 +61,7 @@ def analyse(article: Article) -> Doc | None:
     dominant = _dominant_index(indices)
     blocks = split_blocks(text)
     entities = find_entities(text)
-    title_entity, in_body = _title_entity(article, blocks, entities)
+    title_entity = _title_entity(article, blocks, entities)
     return Doc(
         text=text,
         blocks=blocks,
@@ -73,22 +73,18 @@ def analyse(article: Article) -> Doc | None:
         dominant_index=dominant,
         edition_indices=frozenset({*tied, dominant, *_named_near(indices, years, edition)}),
         title_entity=title_entity,
-        entities_in_body=in_body,
         group_counts=_group_counts(text),
     )
 
 
 def _title_entity(
     article: Article, blocks: list[tuple[int, int]], entities: list[EntityMention]
-) -> tuple[EntityMention | None, bool]:
-    """The one unit the title names (or None), and whether the body names any."""
+) -> EntityMention | None:
+    """The one unit the title names, or None."""
     if not article.blocks or article.blocks[0].kind != "title" or not blocks:
-        return None, bool(entities)
-    title_end = blocks[0][1]
-    in_title = [e for e in entities if e.end <= title_end]
-    in_body = any(e.start >= title_end for e in entities)
-    names = {e.name for e in in_title}
-    return (in_title[0] if len(names) == 1 else None), in_body
+        return None
+    in_title = [e for e in entities if e.end <= blocks[0][1]]
+    return in_title[0] if len({e.name for e in in_title}) == 1 else None
 
 
 def _edition(text: str, indices: list[IndexMention], years: list[YearMention]) -> tuple[int | None, set[str]]:

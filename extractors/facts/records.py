@@ -31,7 +31,6 @@ class MetricMention:
     explicit_entity: Any = None  # an EntityMention the wording fixes
     explicit_years: tuple[int, ...] | None = None
     compare_year: int | None = None  # rank changes: "so với năm 2017"
-    compare_previous: bool = False  # rank changes: "so với năm trước"
     pair_score: Value | None = None  # "là 18 (0.40)"
     group_size: int | None = None  # "4/63", "thứ 2 trong 17 bộ"
     flags: set[str] = field(default_factory=set)

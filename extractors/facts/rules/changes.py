@@ -38,11 +38,11 @@ _UNCHANGED_RE = re.compile(
 def _compare(mention: MetricMention, match) -> None:
     if match is None:
         return
+    # "so với năm 2017" names the edition compared with; "so với năm trước"
+    # is the previous one, which is what a change is (FACTS.md).
     year = match.groupdict().get("y") or match.groupdict().get("y2")
     if year:
         mention.compare_year = int(year)
-    else:
-        mention.compare_previous = True
 
 
 @register
