@@ -123,8 +123,14 @@ def _period(entry: dict) -> Period:
 
 @cache
 def load() -> Gazetteer:
-    units_data = tomllib.loads(UNITS_FILE.read_text(encoding="utf-8"))
-    editions = tomllib.loads(EDITIONS_FILE.read_text(encoding="utf-8"))
+    """The gazetteer of the data files beside this module, read once."""
+    return parse(UNITS_FILE.read_text(encoding="utf-8"), EDITIONS_FILE.read_text(encoding="utf-8"))
+
+
+def parse(units_text: str, editions_text: str) -> Gazetteer:
+    """A gazetteer from the text of a units file and an editions file."""
+    units_data = tomllib.loads(units_text)
+    editions = tomllib.loads(editions_text)
     kinds = units_data["kinds"]
     units = tuple(
         Unit(
@@ -168,15 +174,16 @@ def load() -> Gazetteer:
     )
 
 
-def groups_ranked(index_code: str) -> tuple[str, ...]:
-    """The groups of units an index ranks (GII and EGDI rank countries)."""
-    g = load()
+def groups_ranked(index_code: str, g: Gazetteer | None = None) -> tuple[str, ...]:
+    """The groups of units an index ranks (GII and EGDI rank countries).
+    ``g``, here and below: another gazetteer than the files' (:func:`parse`)."""
+    g = g or load()
     return g.index_groups.get(index_code, g.default_groups)
 
 
-def maps_for(index_code: str, year: int) -> frozenset[str]:
+def maps_for(index_code: str, year: int, g: Gazetteer | None = None) -> frozenset[str]:
     """Every map the edition ``index_code`` ``year`` was ranked on."""
-    g = load()
+    g = g or load()
     by_group: dict[str, set[str]] = {}
     for period in g.periods:
         if period.holds(year):
@@ -188,44 +195,44 @@ def maps_for(index_code: str, year: int) -> frozenset[str]:
     return frozenset(m for maps in by_group.values() for m in maps)
 
 
-def candidates(text: str) -> tuple[Unit, ...]:
+def candidates(text: str, g: Gazetteer | None = None) -> tuple[Unit, ...]:
     """Every unit, of any period, that ``text`` may name."""
-    return load().by_key.get(name_key(text), ())
+    return (g or load()).by_key.get(name_key(text), ())
 
 
-def resolve(text: str, index_code: str, year: int) -> Unit | None:
+def resolve(text: str, index_code: str, year: int, g: Gazetteer | None = None) -> Unit | None:
     """The unit ``text`` names in edition ``index_code`` ``year``: the one
     on the map that edition was ranked on and in a group the index ranks.
     None for a unit merged away before the edition ("Quảng Nam" in 2025),
     for a country in a provincial index, or for a name not in the gazetteer."""
-    maps = maps_for(index_code, year)
-    groups = groups_ranked(index_code)
-    for unit in candidates(text):
+    maps = maps_for(index_code, year, g)
+    groups = groups_ranked(index_code, g)
+    for unit in candidates(text, g):
         if unit.group in groups and maps.intersection(unit.maps):
             return unit
     return None
 
 
-def edition_units(index_code: str, year: int) -> tuple[Unit, ...]:
+def edition_units(index_code: str, year: int, g: Gazetteer | None = None) -> tuple[Unit, ...]:
     """Every unit the edition ``index_code`` ``year`` ranks (on its maps,
     in the groups the index ranks)."""
-    maps = maps_for(index_code, year)
-    groups = groups_ranked(index_code)
-    return tuple(u for u in load().units if u.group in groups and maps.intersection(u.maps))
+    maps = maps_for(index_code, year, g)
+    groups = groups_ranked(index_code, g)
+    return tuple(u for u in (g or load()).units if u.group in groups and maps.intersection(u.maps))
 
 
-def ranking_group(unit: Unit, index_code: str) -> str:
+def ranking_group(unit: Unit, index_code: str, g: Gazetteer | None = None) -> str:
     """The table ``index_code`` ranks ``unit`` in: its group, or a subgroup
     the index ranks apart (DTI's ministries without public services)."""
-    for subgroup in load().subgroups:
+    for subgroup in (g or load()).subgroups:
         if subgroup.index == index_code and unit.id in subgroup.units:
             return subgroup.name
     return unit.group
 
 
-def predecessors(unit_id: str) -> tuple[Unit, ...]:
+def predecessors(unit_id: str, g: Gazetteer | None = None) -> tuple[Unit, ...]:
     """The units ``unit_id`` was formed from (itself excluded), or ()."""
-    g = load()
+    g = g or load()
     for change in g.changes:
         if change.unit == unit_id:
             return tuple(g.by_id[u] for u in change.formed_from)
