@@ -144,6 +144,7 @@ def extract_documents(
                     "value_start": fact.value_span[0],
                     "value_end": fact.value_span[1],
                     "rule": fact.rule,
+                    "group_size": fact.group_size,
                 }
             )
         outcome.articles += 1

@@ -15,7 +15,19 @@ import pyarrow.parquet as pq
 
 from warehouse.store import Warehouse
 
-EXPORTED_VIEWS = ("facts", "articles", "rankings", "conflicts", "entity_history", "runs", "failures")
+EXPORTED_VIEWS = (
+    "facts",
+    "articles",
+    "rankings",
+    "conflicts",
+    "entity_history",
+    "leaders",
+    "unresolved_entities",
+    "units",
+    "unit_lineage",
+    "runs",
+    "failures",
+)
 EXPORT_FORMATS = ("parquet", "csv")
 
 

@@ -9,14 +9,24 @@ shipped: add a new one.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+
+import duckdb
+
+from warehouse import schema_units
+from warehouse.units import load_units
 
 
 @dataclass(frozen=True, slots=True)
 class Migration:
+    """Named statements; ``load`` then fills tables from data files, in the
+    same transaction."""
+
     version: int
     name: str
     statements: tuple[str, ...]
+    load: Callable[[duckdb.DuckDBPyConnection], None] | None = None
 
 
 _TABLES = (
@@ -339,7 +349,12 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(3, "analyst_views", _ANALYST_VIEWS),
     Migration(4, "fetch_state", _FETCH_STATE),
     Migration(5, "page_packs", _PAGE_PACKS),
+    Migration(6, "units", schema_units.STATEMENTS, load=load_units),
 )
+
+# From this version on a warehouse has the units dimension, which follows
+# the gazetteer's data files (warehouse/units.py).
+UNITS_VERSION = 6
 
 LATEST = MIGRATIONS[-1].version
 

@@ -31,8 +31,9 @@ import duckdb
 import pyarrow as pa
 
 from warehouse.errors import NotAWarehouse, SchemaTooNew, WarehouseError, WarehouseLocked
-from warehouse.migrations import BOOKKEEPING, LATEST, MIGRATIONS
+from warehouse.migrations import BOOKKEEPING, LATEST, MIGRATIONS, UNITS_VERSION
 from warehouse.pages import PageMissing, PageStore
+from warehouse.units import current, resolve_new, sync_units
 
 _TS = pa.timestamp("us", tz="UTC")
 DISPLAY_TIMEZONE = "Asia/Ho_Chi_Minh"  # a constant, never user text
@@ -101,6 +102,7 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("value_start", pa.int32()),
             ("value_end", pa.int32()),
             ("rule", pa.string()),
+            ("group_size", pa.int32()),
         ]
     ),
     "failures": pa.schema(
@@ -408,8 +410,9 @@ def schema_version(con: duckdb.DuckDBPyConnection) -> int | None:
 
 
 def migrate(con: duckdb.DuckDBPyConnection, path: str, target: int | None = None) -> list[int]:
-    """Apply pending migrations up to ``target`` (the latest by default);
-    refuse a schema newer than this chiso knows."""
+    """Apply pending migrations up to ``target`` (the latest by default),
+    reload the units dimension if the gazetteer's files changed; refuse a
+    schema newer than this chiso knows."""
     target = LATEST if target is None else target
     from importlib.metadata import PackageNotFoundError, version
 
@@ -429,6 +432,8 @@ def migrate(con: duckdb.DuckDBPyConnection, path: str, target: int | None = None
         try:
             for statement in migration.statements:
                 run(con, statement)
+            if migration.load is not None:
+                migration.load(con)
             run(
                 con,
                 "INSERT INTO schema_migrations (version, name, chiso_version) VALUES (?, ?, ?)",
@@ -441,6 +446,8 @@ def migrate(con: duckdb.DuckDBPyConnection, path: str, target: int | None = None
                 f"migration {migration.version} ({migration.name}) failed on {path}: {exc}"
             ) from exc
         applied.append(migration.version)
+    if run(con, "SELECT coalesce(max(version), 0) FROM schema_migrations")[0][0] >= UNITS_VERSION:
+        sync_units(con)
     return applied
 
 
@@ -550,6 +557,7 @@ class Session:
         con = self.con
         result = LoadResult(failures=len(batch.failures))
         documents = self._store_pages(batch.documents)
+        sync_units(con)  # the gazetteer's files may have changed since the session opened
         run(con, "BEGIN TRANSACTION")
         try:
             if documents:
@@ -593,9 +601,10 @@ class Session:
                     con.register("batch_facts", _table("fact_versions", batch.fact_versions))
                     result.facts_new = run(
                         con,
-                        "INSERT INTO fact_versions SELECT f.* FROM batch_facts f "
+                        "INSERT INTO fact_versions BY NAME SELECT f.* FROM batch_facts f "
                         "SEMI JOIN new_extractions n USING (doc_id, extractor_version)",
                     )[0][0]
+                    resolve_new(con, current()[1], "batch_facts")
                     con.unregister("batch_facts")
                 run(con, "DROP TABLE new_extractions")
                 con.unregister("batch_extractions")

@@ -6,7 +6,8 @@ The fact extractor, the table reader and the warehouse's ``units``
 dimension all read these two files, so a unit or a spelling added once is
 known everywhere.  Names are matched by :func:`name_key`, which forgives
 case, tone-mark placement, the "tỉnh"/"thành phố"/"TP." prefix, spaces,
-dots, dashes and "và"/"&".
+dots, dashes, "và"/"&" and a trailing "(cũ)"/"(mới)".  The warehouse
+computes the same key in SQL from the ``KEY_*`` constants below.
 """
 
 from __future__ import annotations
@@ -52,10 +53,20 @@ class Change:
 class Period:
     first: int | None
     last: int | None
-    maps: dict[str, str]  # group -> map
+    maps: dict[str, tuple[str, ...]]  # group -> maps
 
     def holds(self, year: int) -> bool:
         return (self.first is None or year >= self.first) and (self.last is None or year <= self.last)
+
+
+@dataclass(frozen=True, slots=True)
+class Subgroup:
+    """Units of ``group`` that ``index`` ranks in a table of their own."""
+
+    index: str
+    group: str
+    name: str
+    units: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,35 +74,63 @@ class Gazetteer:
     units: tuple[Unit, ...]
     changes: tuple[Change, ...]
     periods: tuple[Period, ...]
-    exceptions: dict[tuple[str, int], dict[str, str]]  # (index, year) -> group -> map
+    exceptions: dict[tuple[str, int], dict[str, tuple[str, ...]]]  # (index, year) -> group -> maps
     always: dict[str, tuple[str, ...]]  # group -> maps ranked in every edition
     index_groups: dict[str, tuple[str, ...]]  # index -> groups it ranks
+    default_groups: tuple[str, ...]  # what an index not in index_groups ranks
+    complete_maps: frozenset[str]  # maps holding every unit their editions rank
+    subgroups: tuple[Subgroup, ...]
     by_key: dict[str, tuple[Unit, ...]]
     by_id: dict[str, Unit]
 
 
-_PREFIX_RE = re.compile(r"^(?:tỉnh|thành phố|tp\.?)\s*(?=\S)")
-_SEPARATORS_RE = re.compile(r"[\s.\-&,'()/]+")
+# What name_key forgives, as data the warehouse's SQL key is built from too.
+KEY_PREFIXES = ("tỉnh", "thành phố", "tp.", "tp")  # "tp." before "tp": the longer first
+KEY_SUFFIXES = ("cũ", "mới")  # "Quảng Nam (cũ)", "Lâm Đồng (mới)"
+KEY_SEPARATORS = ".-&,'()/\u2010\u2011\u2012\u2013\u2014\u2015\u2212"  # and any space
+KEY_DROPPED_WORDS = ("và",)
+
+_PREFIX_RE = re.compile(r"^(?:" + "|".join(map(re.escape, KEY_PREFIXES)) + r")\s*(?=\S)")
+_SUFFIX_RE = re.compile(r"\s*\((?:" + "|".join(KEY_SUFFIXES) + r")\)\s*$")
+_SEPARATORS_RE = re.compile("[\\s" + re.escape(KEY_SEPARATORS) + "]+")
 
 
 def name_key(text: str) -> str:
     """The form two spellings of one name share: "TP. Hồ Chí Minh" and
     "thành phố Hồ  Chí Minh", "Thừa Thiên - Huế" and "Thừa Thiên Huế",
     "Bộ TT&TT" and "Bộ TT-TT"."""
-    text = fix_tone_marks(unicodedata.normalize("NFC", text)).lower().strip()
-    text = _PREFIX_RE.sub("", text)
-    return "".join(w for w in _SEPARATORS_RE.split(text) if w and w != "và")
+    text = fix_tone_marks(unicodedata.normalize("NFC", text).lower()).strip()
+    text = _SUFFIX_RE.sub("", _PREFIX_RE.sub("", text))
+    return "".join(w for w in _SEPARATORS_RE.split(text) if w and w not in KEY_DROPPED_WORDS)
+
+
+def tone_pairs() -> tuple[tuple[str, str], ...]:
+    """The lower-case vowel pairs whose tone mark name_key moves ("oà" ->
+    "òa" at a syllable's end), as (written, keyed)."""
+    pairs = []
+    for first in "ou":
+        for second in "àáảãạèéẻẽẹỳýỷỹỵ":
+            fixed = fix_tone_marks(first + second)
+            if fixed != first + second:
+                pairs.append((first + second, fixed))
+    return tuple(pairs)
 
 
 def _period(entry: dict) -> Period:
-    maps = {k: v for k, v in entry.items() if k not in ("from", "until")}
+    maps = {k: tuple(v) for k, v in entry.items() if k not in ("from", "until")}
     return Period(entry.get("from"), entry.get("until"), maps)
 
 
 @cache
 def load() -> Gazetteer:
-    units_data = tomllib.loads(UNITS_FILE.read_text(encoding="utf-8"))
-    editions = tomllib.loads(EDITIONS_FILE.read_text(encoding="utf-8"))
+    """The gazetteer of the data files beside this module, read once."""
+    return parse(UNITS_FILE.read_text(encoding="utf-8"), EDITIONS_FILE.read_text(encoding="utf-8"))
+
+
+def parse(units_text: str, editions_text: str) -> Gazetteer:
+    """A gazetteer from the text of a units file and an editions file."""
+    units_data = tomllib.loads(units_text)
+    editions = tomllib.loads(editions_text)
     kinds = units_data["kinds"]
     units = tuple(
         Unit(
@@ -113,66 +152,87 @@ def load() -> Gazetteer:
         for alias in dict.fromkeys((unit.name, *unit.aliases)):
             by_key.setdefault(name_key(alias), []).append(unit)
     exceptions = {
-        (e["index"], e["year"]): {k: v for k, v in e.items() if k not in ("index", "year")}
+        (e["index"], e["year"]): {k: tuple(v) for k, v in e.items() if k not in ("index", "year")}
         for e in editions.get("exceptions", [])
     }
+    indices = dict(editions["indices"])
     return Gazetteer(
         units=units,
         changes=changes,
         periods=tuple(_period(p) for p in editions["periods"]),
         exceptions=exceptions,
         always={k: tuple(v) for k, v in editions.get("always", {}).items()},
-        index_groups={k: tuple(v) for k, v in editions.get("indices", {}).items()},
+        index_groups={k: tuple(v) for k, v in indices.items() if k != "default"},
+        default_groups=tuple(indices["default"]),
+        complete_maps=frozenset(editions.get("complete", {}).get("maps", ())),
+        subgroups=tuple(
+            Subgroup(s["index"], s["group"], s["name"], frozenset(s["units"]))
+            for s in editions.get("subgroups", [])
+        ),
         by_key={k: tuple(dict.fromkeys(v)) for k, v in by_key.items()},
         by_id={u.id: u for u in units},
     )
 
 
-DEFAULT_GROUPS = ("provinces", "ministries", "other")
+def groups_ranked(index_code: str, g: Gazetteer | None = None) -> tuple[str, ...]:
+    """The groups of units an index ranks (GII and EGDI rank countries).
+    ``g``, here and below: another gazetteer than the files' (:func:`parse`)."""
+    g = g or load()
+    return g.index_groups.get(index_code, g.default_groups)
 
 
-def groups_ranked(index_code: str) -> tuple[str, ...]:
-    """The groups of units an index ranks (GII and EGDI rank countries)."""
-    return load().index_groups.get(index_code, DEFAULT_GROUPS)
-
-
-def maps_for(index_code: str, year: int) -> frozenset[str]:
+def maps_for(index_code: str, year: int, g: Gazetteer | None = None) -> frozenset[str]:
     """Every map the edition ``index_code`` ``year`` was ranked on."""
-    g = load()
-    maps: set[str] = set()
+    g = g or load()
+    by_group: dict[str, set[str]] = {}
     for period in g.periods:
         if period.holds(year):
-            maps.update(period.maps.values())
-    exception = g.exceptions.get((index_code, year), {})
-    for group, map_name in exception.items():
-        maps.difference_update(p.maps[group] for p in g.periods if group in p.maps)
-        maps.add(map_name)
-    for extra in g.always.values():
-        maps.update(extra)
-    return frozenset(maps)
+            for group, maps in period.maps.items():
+                by_group.setdefault(group, set()).update(maps)
+    by_group.update({group: set(maps) for group, maps in g.exceptions.get((index_code, year), {}).items()})
+    for group, maps in g.always.items():
+        by_group.setdefault(group, set()).update(maps)
+    return frozenset(m for maps in by_group.values() for m in maps)
 
 
-def candidates(text: str) -> tuple[Unit, ...]:
+def candidates(text: str, g: Gazetteer | None = None) -> tuple[Unit, ...]:
     """Every unit, of any period, that ``text`` may name."""
-    return load().by_key.get(name_key(text), ())
+    return (g or load()).by_key.get(name_key(text), ())
 
 
-def resolve(text: str, index_code: str, year: int) -> Unit | None:
+def resolve(text: str, index_code: str, year: int, g: Gazetteer | None = None) -> Unit | None:
     """The unit ``text`` names in edition ``index_code`` ``year``: the one
     on the map that edition was ranked on and in a group the index ranks.
     None for a unit merged away before the edition ("Quảng Nam" in 2025),
     for a country in a provincial index, or for a name not in the gazetteer."""
-    maps = maps_for(index_code, year)
-    groups = groups_ranked(index_code)
-    for unit in candidates(text):
+    maps = maps_for(index_code, year, g)
+    groups = groups_ranked(index_code, g)
+    for unit in candidates(text, g):
         if unit.group in groups and maps.intersection(unit.maps):
             return unit
     return None
 
 
-def predecessors(unit_id: str) -> tuple[Unit, ...]:
+def edition_units(index_code: str, year: int, g: Gazetteer | None = None) -> tuple[Unit, ...]:
+    """Every unit the edition ``index_code`` ``year`` ranks (on its maps,
+    in the groups the index ranks)."""
+    maps = maps_for(index_code, year, g)
+    groups = groups_ranked(index_code, g)
+    return tuple(u for u in (g or load()).units if u.group in groups and maps.intersection(u.maps))
+
+
+def ranking_group(unit: Unit, index_code: str, g: Gazetteer | None = None) -> str:
+    """The table ``index_code`` ranks ``unit`` in: its group, or a subgroup
+    the index ranks apart (DTI's ministries without public services)."""
+    for subgroup in (g or load()).subgroups:
+        if subgroup.index == index_code and unit.id in subgroup.units:
+            return subgroup.name
+    return unit.group
+
+
+def predecessors(unit_id: str, g: Gazetteer | None = None) -> tuple[Unit, ...]:
     """The units ``unit_id`` was formed from (itself excluded), or ()."""
-    g = load()
+    g = g or load()
     for change in g.changes:
         if change.unit == unit_id:
             return tuple(g.by_id[u] for u in change.formed_from)
