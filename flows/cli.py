@@ -399,7 +399,11 @@ INTERRUPTED = {"SIGINT": 130, "SIGTERM": 143}
 def _exit_now(code: int) -> None:
     """End the process once an interrupted run is recorded and told: an
     extraction the stop left running (a stalled page) would otherwise hold
-    the interpreter's exit until it ends, for minutes."""
+    the interpreter's exit until it ends, for minutes.  The run's log
+    lines still queued for the Prefect server are sent first."""
+    from prefect.logging.handlers import APILogWorker
+
+    APILogWorker.drain_all(timeout=5)
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(code)
@@ -510,7 +514,7 @@ def _print_summary(summary: dict, as_json: bool) -> None:
     if summary["status"] != "completed":
         rows.append(("status", summary["status"]))
     lines = [f"{summary['flow']}: run {summary['run_id']} (extractor {summary['extractor_version']})"]
-    lines += [f"  {label:<15}{value}" for label, value in rows]
+    lines += [f"  {label:<13} {value}" for label, value in rows]
     print("\n".join(lines))
     for failure in failures[:50]:
         source, reason = printable(failure["source"]), printable(failure["reason"])
