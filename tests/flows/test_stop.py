@@ -68,7 +68,7 @@ def test_a_signal_stops_a_stalled_run_keeping_the_loaded_batches(
     assert process.returncode == status, stderr
     assert "Traceback" not in stderr, stderr
     assert f"stopped by {signal.Signals(signum).name}; batches already loaded are kept" in stderr
-    assert "status         interrupted" in stdout
+    assert "status        interrupted" in stdout
     run = query(warehouse, "select status, flow_run_id from runs", cli_env)[0]
     assert run["status"] == "interrupted"
     loaded = {r["source"] for r in query(warehouse, "select distinct source from facts", cli_env)}
