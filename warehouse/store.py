@@ -399,9 +399,14 @@ class HeldSession:
             self._opened = time.monotonic()
         try:
             yield self._session
-        except BaseException:
+        except BaseException as exc:
             self.release()
-            raise
+            full = (
+                disk_full(str(self.warehouse.path), exc) if isinstance(exc, duckdb.Error | OSError) else None
+            )
+            if full is None:
+                raise
+            raise full from exc
 
     def release(self) -> None:
         if self._context is not None:
