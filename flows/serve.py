@@ -105,14 +105,15 @@ def supervise(argv: list[str]) -> int:
     and each flow run it started, which then died printing tracebacks
     wherever they were (loading the flow, a CancelledError in asyncio).  In
     a session of its own the runner hears of Ctrl-C or SIGTERM only from
-    here, once, as SIGINT: it pauses the schedules and stops, and a flow run
-    in progress ends at a batch boundary, recorded as interrupted."""
+    here, as SIGTERM, Prefect's graceful shutdown: it cancels the flow run in
+    progress (which ends at its next batch boundary, recorded as
+    interrupted), pauses the schedules and stops."""
     env = {**os.environ, _SUPERVISOR: str(os.getpid())}
     child = subprocess.Popen([sys.executable, "-m", "flows.cli", *argv], env=env, start_new_session=True)
 
     def forward(signum, frame) -> None:
         with suppress(ProcessLookupError):
-            os.kill(child.pid, signal.SIGINT)
+            os.kill(child.pid, signal.SIGTERM)
 
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, forward)
