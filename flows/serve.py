@@ -132,13 +132,13 @@ def _quiet_shutdown() -> None:
 
 
 def _stop_when_orphaned() -> None:
-    """Stop as after Ctrl-C if the `chiso serve` that started this process
+    """Shut down as after Ctrl-C if the `chiso serve` that started this process
     dies (killed without a chance to forward anything)."""
     parent = os.getppid()
 
     def watch() -> None:
         while os.getppid() == parent:
             time.sleep(1)
-        os.kill(os.getpid(), signal.SIGINT)
+        os.kill(os.getpid(), signal.SIGTERM)
 
     threading.Thread(target=watch, name="chiso-serve-parent", daemon=True).start()
