@@ -16,9 +16,10 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)
 
-## Load the fixtures into ./warehouse.duckdb and print the summary.
+## Load the fixtures (invented articles) into a demo warehouse of their own,
+## ./demo.duckdb, never the ./warehouse.duckdb of real runs; print the summary.
 run: $(STAMP)
-	$(BIN)/chiso run
+	$(BIN)/chiso run fixtures --warehouse demo.duckdb
 
 ## The whole test suite (starts its own Prefect and HTTP servers).
 test: $(STAMP)
@@ -35,4 +36,4 @@ bench: $(STAMP)
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf $(VENV) warehouse.duckdb warehouse.duckdb.wal .pytest_cache
+	rm -rf $(VENV) demo.duckdb demo.duckdb.wal demo.duckdb.pages .pytest_cache

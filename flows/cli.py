@@ -11,9 +11,23 @@ import argparse
 import asyncio
 import json
 import os
+import re
 import sys
 import tempfile
 from pathlib import Path
+
+from flows.settings import (
+    BYTES,
+    COUNT,
+    FRACTION,
+    HEADER,
+    POSITIVE_SECONDS,
+    SECONDS,
+    WIDTH,
+    SettingError,
+    arg,
+    environment,
+)
 
 # Exit statuses (the README lists them).
 OK = 0
@@ -25,13 +39,6 @@ BELOW_TARGET = 5  # chiso eval: F1 below --min-f1
 
 DEFAULT_WAREHOUSE = "warehouse.duckdb"
 DEFAULT_SOURCES = ["fixtures"]
-
-
-def _env_float(name: str, default: float) -> float:
-    try:
-        return float(os.environ.get(name, default))
-    except ValueError:
-        return default
 
 
 def _warehouse_path(arg: str | None) -> str:
@@ -46,9 +53,8 @@ def _add_warehouse(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--lock-timeout",
-        type=float,
+        type=arg(SECONDS),
         metavar="SECONDS",
-        default=_env_float("CHISO_LOCK_TIMEOUT", 60.0),
         help="how long to wait for another process holding the warehouse (default: "
         "$CHISO_LOCK_TIMEOUT, else 60)",
     )
@@ -58,26 +64,32 @@ def _add_fetch(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("fetching")
     group.add_argument(
         "--user-agent",
+        type=arg(HEADER),
         metavar="TEXT",
-        default=os.environ.get("CHISO_USER_AGENT"),
         help="the User-Agent sent to sites (default: $CHISO_USER_AGENT, else chiso's own)",
     )
     group.add_argument(
         "--per-host-delay",
-        type=float,
+        type=arg(SECONDS),
         metavar="SECONDS",
         help="pause between two requests to one site (default 1)",
     )
     group.add_argument(
-        "--per-host-concurrency", type=int, metavar="N", help="requests in flight to one site (default 2)"
+        "--per-host-concurrency",
+        type=arg(COUNT),
+        metavar="N",
+        help="requests in flight to one site (default 2)",
     )
     group.add_argument(
-        "--timeout", type=float, metavar="SECONDS", help="read timeout per request (default 20)"
+        "--timeout",
+        type=arg(POSITIVE_SECONDS),
+        metavar="SECONDS",
+        help="read timeout per request (default 20)",
     )
     group.add_argument(
         "--allow-private-addresses",
         action="store_true",
-        default=os.environ.get("CHISO_ALLOW_PRIVATE_ADDRESSES") == "1",
+        default=None,
         help="fetch from loopback, private and link-local addresses too (refused by default; "
         "also $CHISO_ALLOW_PRIVATE_ADDRESSES=1)",
     )
@@ -95,8 +107,15 @@ def _fetch_settings(args: argparse.Namespace) -> dict:
     return {k: v for k, v in chosen.items() if v is not None}
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with a bad command line said in one line, not the usage block."""
+
+    def error(self, message: str):
+        self.exit(USAGE, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="chiso",
         description="Vietnamese ranking news (ICT Index, PCI, PAR Index, PAPI, SIPAS, DTI, PGI ...) "
         "turned into facts in a DuckDB warehouse.",
@@ -131,13 +150,12 @@ def build_parser() -> argparse.ArgumentParser:
     _add_warehouse(run)
     _add_fetch(run)
     run.add_argument(
-        "--batch-size", type=int, default=200, metavar="N", help="documents per task (default 200)"
+        "--batch-size", type=arg(COUNT), default=200, metavar="N", help="documents per task (default 200)"
     )
     _add_task_runner(run)
     run.add_argument(
         "--max-bytes",
-        type=int,
-        default=int(os.environ.get("CHISO_MAX_BYTES", 50 * 1024 * 1024)),
+        type=arg(BYTES),
         metavar="N",
         help="refuse files larger than this without reading them (default: $CHISO_MAX_BYTES, else 50 MB)",
     )
@@ -157,7 +175,9 @@ def build_parser() -> argparse.ArgumentParser:
     reextract.add_argument(
         "--all-versions", action="store_true", help="every stored version of a page, not only the newest"
     )
-    reextract.add_argument("--batch-size", type=int, default=200, metavar="N")
+    reextract.add_argument(
+        "--batch-size", type=arg(COUNT), default=200, metavar="N", help="documents per task (default 200)"
+    )
     _add_task_runner(reextract)
     reextract.add_argument("-v", "--verbose", action="store_true", help="show Prefect's log lines")
     reextract.add_argument("--json", action="store_true", help="print the summary as JSON")
@@ -166,6 +186,7 @@ def build_parser() -> argparse.ArgumentParser:
     query.add_argument("sql", metavar="SQL")
     _add_warehouse(query)
     query.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    _add_max_width(query)
 
     evaluate = sub.add_parser("eval", help="precision and recall of the facts against a gold file")
     evaluate.add_argument("gold", metavar="GOLD.jsonl")
@@ -177,7 +198,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_warehouse(evaluate)
     evaluate.add_argument(
-        "--min-f1", type=float, metavar="F1", help="exit with status 5 when strict F1 is below this"
+        "--min-f1", type=arg(FRACTION), metavar="F1", help="exit with status 5 when strict F1 is below this"
     )
     evaluate.add_argument("-v", "--verbose", action="store_true", help="show Prefect's log lines")
 
@@ -190,6 +211,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     diff.add_argument("--to", dest="version_to", metavar="VERSION", help="default: the newest version")
     diff.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    _add_max_width(diff)
 
     export = sub.add_parser("export", help="write the analyst views to Parquet or CSV files")
     export.add_argument("directory", metavar="DIR")
@@ -213,7 +235,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     serve.add_argument(
         "--every",
-        type=float,
+        type=arg(POSITIVE_SECONDS),
         metavar="SECONDS",
         help="run the scheduled ingest at this interval instead of hourly",
     )
@@ -228,6 +250,17 @@ def build_parser() -> argparse.ArgumentParser:
         help="print only the server's API URL (for PREFECT_API_URL); with status, exit 1 if none runs",
     )
     return parser
+
+
+def _add_max_width(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--max-width",
+        type=arg(WIDTH),
+        default=60,
+        metavar="N",
+        help="with --format table, cut longer cells to N columns, in the middle (a path keeps its "
+        "file name); 0: never cut (default 60)",
+    )
 
 
 def _add_task_runner(parser: argparse.ArgumentParser) -> None:
@@ -246,7 +279,7 @@ def _add_task_runner(parser: argparse.ArgumentParser) -> None:
     )
     group.add_argument(
         "--workers",
-        type=int,
+        type=arg(COUNT),
         metavar="N",
         help="worker processes of the local Dask cluster (default: one per core chiso may use)",
     )
@@ -263,7 +296,19 @@ def _with_runner(flow_fn, args: argparse.Namespace):
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    args.argv = sys.argv[1:] if argv is None else argv
+    try:
+        _settle(args, environment())
+    except SettingError as exc:
+        parser.error(str(exc))
+    named = []
+    if args.command in ("run", "eval"):
+        named = args.sources + getattr(args, "feed", []) + getattr(args, "section", [])
+    for source in named:
+        if _SCHEME.match(source) and not source.lower().startswith(("http://", "https://")):
+            parser.error(f"{source!r} is not a file, a directory or an http(s) URL")
     handler = {
         "run": _run,
         "reextract": _reextract,
@@ -279,12 +324,33 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         return handler(args)
+    except BrokenPipeError:
+        # the reader went away (`chiso query ... | head`): not an error;
+        # send what is still buffered nowhere rather than fail at exit
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return OK
     except WarehouseError as exc:
         print(f"chiso: {exc}", file=sys.stderr)
         return WAREHOUSE
     except KeyboardInterrupt:
         print("chiso: interrupted; batches already loaded are kept", file=sys.stderr)
         return 130
+
+
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+
+
+def _settle(args: argparse.Namespace, env) -> None:
+    """Fill the options left unset from the environment (already typed and checked)."""
+    defaults = {
+        "lock_timeout": env.lock_timeout,
+        "max_bytes": env.max_bytes,
+        "user_agent": env.user_agent,
+        "allow_private_addresses": env.allow_private_addresses,
+    }
+    for name, value in defaults.items():
+        if hasattr(args, name) and getattr(args, name) is None:
+            setattr(args, name, value)
 
 
 # --- flows ----------------------------------------------------------------------
@@ -301,16 +367,46 @@ def _prefect(verbose: bool) -> bool:
     return True
 
 
-def _run_flow(coroutine) -> dict | None:
-    from warehouse import WarehouseError
+def _run_flow(flow_fn, **parameters) -> tuple[int, dict | None]:
+    """Run a flow to its end: the exit status its final state means, and the
+    run's summary (None when there is no run to tell of; the reason is printed)."""
+
+    async def call():
+        state = await flow_fn(**parameters, return_state=True)
+        return state, await state.result(raise_on_failure=False)
 
     try:
-        return asyncio.run(coroutine)
-    except WarehouseError:
-        raise
-    except Exception as exc:  # the flow crashed: Prefect has the traceback
+        state, data = asyncio.run(call())
+    except Exception as exc:  # Prefect itself failed: its log has the traceback
         print(f"chiso: the flow failed: {type(exc).__name__}: {exc}", file=sys.stderr)
-        return None
+        return ORCHESTRATION, None
+    if isinstance(data, dict) and data.get("error"):
+        print(f"chiso: {data['message']}", file=sys.stderr)
+        return (WAREHOUSE if data["error"] == "warehouse" else USAGE), None
+    if not isinstance(data, dict) or "run_id" not in data:  # the flow crashed
+        reason = f"{type(data).__name__}: {data}" if isinstance(data, BaseException) else state.message
+        print(f"chiso: the flow ended {state.name}: {reason}", file=sys.stderr)
+        return ORCHESTRATION, None
+    if data["status"] == "interrupted":
+        return INTERRUPTED.get(data["stopped_by"], 130), data
+    return (PARTIAL if data["failures"] else OK), data
+
+
+# 128 + the signal's number, as a shell reports a process the signal ended
+INTERRUPTED = {"SIGINT": 130, "SIGTERM": 143}
+
+
+def _exit_now(code: int) -> None:
+    """End the process once an interrupted run is recorded and told: an
+    extraction the stop left running (a stalled page) would otherwise hold
+    the interpreter's exit until it ends, for minutes.  The run's log
+    lines still queued for the Prefect server are sent first."""
+    from prefect.logging.handlers import APILogWorker
+
+    APILogWorker.drain_all(timeout=5)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -365,11 +461,14 @@ def _run_batches(flow_fn, args: argparse.Namespace, **parameters) -> int:
     except ValueError as exc:
         print(f"chiso: {exc}", file=sys.stderr)
         return USAGE
-    summary = _run_flow(flow_fn(**parameters))
+    code, summary = _run_flow(flow_fn, **parameters)
     if summary is None:
-        return ORCHESTRATION
+        return code
     _print_summary(summary, args.json)
-    return PARTIAL if summary["failures"] else OK
+    if summary["status"] == "interrupted":
+        print(f"chiso: stopped by {summary['stopped_by']}; batches already loaded are kept", file=sys.stderr)
+        _exit_now(code)
+    return code
 
 
 def _window(args: argparse.Namespace) -> int:
@@ -393,28 +492,36 @@ def _print_summary(summary: dict, as_json: bool) -> None:
             )
         )
         return
+    from flows.files import printable
+    from flows.ingest import plural
+
     failures = summary["failures"]
     unchanged = summary.get("documents_unchanged") or 0
-    lines = [
-        f"{summary['flow']}: run {summary['run_id']} (extractor {summary['extractor_version']})",
-        f"  files read    {summary['files_read']}",
-    ]
+    read = "documents read" if summary["flow"] == "reextract" else "files read"
+    rows = [(read, summary["files_read"])]
     if summary.get("pages_fetched") or summary.get("pages_unchanged"):
-        fetched = summary["pages_fetched"]
-        lines.append(f"  pages fetched {fetched}  ({summary['pages_unchanged']} not modified)")
+        rows.append(
+            ("pages fetched", f"{summary['pages_fetched']}  ({summary['pages_unchanged']} not modified)")
+        )
     if summary["flow"] == "ingest":
-        lines.append(f"  documents     {summary['documents_new']} new, {unchanged} unchanged")
-    lines += [
-        f"  articles      {summary['articles']}",
-        f"  facts         {summary['facts_new']} new",
-        f"  failures      {len(failures)}",
-        f"  warehouse     {summary['warehouse']}",
+        rows.append(("documents", f"{summary['documents_new']} new, {unchanged} unchanged"))
+    rows += [
+        ("articles", summary["articles"]),
+        ("facts", f"{summary['facts_new']} new"),
+        ("failures", len(failures)),
+        ("warehouse", printable(summary["warehouse"])),
     ]
+    if summary["status"] != "completed":
+        rows.append(("status", summary["status"]))
+    lines = [f"{summary['flow']}: run {summary['run_id']} (extractor {summary['extractor_version']})"]
+    lines += [f"  {label:<13} {value}" for label, value in rows]
     print("\n".join(lines))
     for failure in failures[:50]:
-        print(f"  ! {failure['source']}: {failure['stage']}: {failure['reason']}", file=sys.stderr)
+        source, reason = printable(failure["source"]), printable(failure["reason"])
+        print(f"  ! {source}: {failure['stage']}: {reason}", file=sys.stderr)
     if len(failures) > 50:
-        print(f'  ! ... and {len(failures) - 50} more: chiso query "select * from failures"', file=sys.stderr)
+        more = plural(len(failures) - 50, "more failure")
+        print(f'  ! ... and {more}: chiso query "select * from failures"', file=sys.stderr)
 
 
 # --- warehouse commands -----------------------------------------------------------------
@@ -426,7 +533,7 @@ def _query(args: argparse.Namespace) -> int:
 
     columns, rows = run_query(Warehouse(_warehouse_path(args.warehouse), args.lock_timeout), args.sql)
     if columns:
-        print(format_result(columns, rows, args.format))
+        print(format_result(columns, rows, args.format, args.max_width or None))
     return OK
 
 
@@ -453,11 +560,11 @@ def _eval(args: argparse.Namespace) -> int:
                 return ORCHESTRATION
             from flows.ingest import ingest
 
-            summary = _run_flow(
-                ingest(warehouse=warehouse, sources=args.sources, lock_timeout=args.lock_timeout)
+            code, summary = _run_flow(
+                ingest, warehouse=warehouse, sources=args.sources, lock_timeout=args.lock_timeout
             )
-            if summary is None:
-                return ORCHESTRATION
+            if summary is None or summary["status"] == "interrupted":
+                return code
             read_failures = summary["failures"]
         store = Warehouse(warehouse, args.lock_timeout)
         columns, rows = run_query(
@@ -469,8 +576,12 @@ def _eval(args: argparse.Namespace) -> int:
         if temporary is not None:
             temporary.cleanup()
     extracted = items_from_rows(dict(zip(columns, row)) for row in rows)
-    # Gold for files that were not read does not count against the extractor.
+    # Gold for files that were not read does not count against the extractor;
+    # and a warehouse scored as it is holds other sources too, which the gold
+    # says nothing about: only the gold file's own sources count there.
     considered = {source_name(d[0]) for d in documents} | {source_name(f["source"]) for f in read_failures}
+    if not args.sources:
+        considered &= {g.source for g in gold}
     gold = [g for g in gold if g.source in considered]
     report = evaluate(extracted, gold, sources=considered)
     print(format_report(report))
@@ -488,7 +599,7 @@ def _diff(args: argparse.Namespace) -> int:
     store = Warehouse(_warehouse_path(args.warehouse), args.lock_timeout)
     version_from, version_to, columns, rows = diff_versions(store, args.version_from, args.version_to)
     print(f"facts of extractor {version_to} against {version_from}:", file=sys.stderr)
-    print(format_result(columns, rows, args.format))
+    print(format_result(columns, rows, args.format, args.max_width or None))
     return OK
 
 
@@ -496,9 +607,13 @@ def _export(args: argparse.Namespace) -> int:
     from warehouse import Warehouse
     from warehouse.export import export
 
-    counts = export(
-        Warehouse(_warehouse_path(args.warehouse), args.lock_timeout), args.directory, args.format
-    )
+    store = Warehouse(_warehouse_path(args.warehouse), args.lock_timeout)
+    try:
+        counts = export(store, args.directory, args.format)
+    except OSError as exc:
+        where = exc.filename or args.directory
+        print(f"chiso: cannot write the export to {where}: {exc.strerror or exc}", file=sys.stderr)
+        return USAGE
     for view, rows in counts.items():
         print(f"{Path(args.directory) / (view + '.' + args.format)}  {rows} rows")
     return OK
@@ -508,6 +623,9 @@ def _migrate(args: argparse.Namespace) -> int:
     from warehouse import SCHEMA_VERSION, Warehouse
 
     store = Warehouse(_warehouse_path(args.warehouse), args.lock_timeout)
+    if not store.path.is_file():
+        print(f"chiso: there is no warehouse at {store.path}; `chiso run` creates one", file=sys.stderr)
+        return WAREHOUSE
     with store.session():
         pass
     print(f"{store.path}: schema version {SCHEMA_VERSION}")
@@ -515,7 +633,11 @@ def _migrate(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
+    from flows.serve import supervise, supervised
     from flows.sources import SourcesError, load_sources, sources_path
+
+    if not supervised():
+        return supervise(args.argv)
 
     path = sources_path(args.sources)
     try:
@@ -535,7 +657,10 @@ def _serve(args: argparse.Namespace) -> int:
         f"UI: {os.environ['PREFECT_API_URL'].removesuffix('/api')}. Ctrl-C stops.",
         file=sys.stderr,
     )
-    serve(str(path), warehouse, args.every, _fetch_settings(args), args.lock_timeout)
+    try:
+        serve(str(path), warehouse, args.every, _fetch_settings(args), args.lock_timeout)
+    except (KeyboardInterrupt, asyncio.CancelledError):
+        pass  # Ctrl-C is how serving ends
     return OK
 
 

@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import itertools
 import os
+import signal
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import asdict, dataclass, field
 from importlib.metadata import PackageNotFoundError, version
 
@@ -26,6 +28,8 @@ from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.context import SyncClientContext
 from prefect.runtime import flow_run
+from prefect.states import Cancelled, Completed, Failed, State
+from prefect.task_runners import ThreadPoolTaskRunner
 
 try:  # Prefect imports FastAPI's JSON encoder inside the first flow run, to
     # serialize its parameters: 0.2 s of one core spent in the run.  Load it
@@ -42,7 +46,7 @@ from extractors.html.sections import article_links
 from extractors.model import Document
 from extractors.text.decode import DecodeError, decode, sniff_declared_charset
 from flows.fetch import FEED_TYPES, PAGE_TYPES, Fetcher, FetchResult, FetchSettings
-from flows.files import Failure, iter_files
+from flows.files import Failure, iter_files, printable
 from flows.transport import BadHeader
 from flows.urls import document_identity, one_per_page
 from flows.work import (
@@ -53,7 +57,8 @@ from flows.work import (
     read_documents,
     stored_document,
 )
-from warehouse import Batch, HeldSession, LoadResult, Warehouse, content_hash, document_id
+from warehouse import Batch, HeldSession, LoadResult, Warehouse, WarehouseError, content_hash, document_id
+from warehouse.errors import disk_full
 
 DEFAULT_BATCH_SIZE = 200
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
@@ -80,9 +85,7 @@ def task_runner(kind: str = "threads", address: str | None = None, workers: int 
     use).  Either way this process alone writes the warehouse.
     """
     if kind == "threads":
-        from prefect.task_runners import ThreadPoolTaskRunner
-
-        return ThreadPoolTaskRunner(max_workers=workers or available_cores())
+        return _Threads(max_workers=workers or available_cores())
     if kind != "dask":
         raise ValueError(f"unknown task runner {kind!r}: use threads or dask")
     try:
@@ -100,6 +103,65 @@ def task_runner(kind: str = "threads", address: str | None = None, workers: int 
             "dashboard_address": None,
         },
     )
+
+
+class _Threads(ThreadPoolTaskRunner):
+    """Prefect's thread pool, except that the end of a run does not wait for
+    extractions still running: after a stop (Ctrl-C, SIGTERM) the run is
+    recorded and over, and a stalled page must not hold it for minutes.
+    A run that was not stopped has waited for all of them already."""
+
+    def cancel_all(self) -> None:
+        executor, self._executor = self._executor, None
+        super().cancel_all()  # sets the cancel events; no executor left to join
+        if executor is not None:
+            executor.shutdown(wait=False, cancel_futures=True)
+
+
+class Interrupted(Exception):
+    """The run was asked to stop (Ctrl-C, SIGTERM); loaded batches stay."""
+
+
+class Stop:
+    """A request to stop a run at the next batch boundary.
+
+    The first SIGINT or SIGTERM asks; the run stops loading, records itself
+    as interrupted and ends, without waiting for extractions in flight.  A
+    second Ctrl-C stops at once."""
+
+    def __init__(self) -> None:
+        self.event = threading.Event()
+        self.signal: str | None = None
+
+    @property
+    def requested(self) -> bool:
+        return self.event.is_set()
+
+    def request(self, signum: int, frame=None) -> None:
+        if self.event.is_set() and signum == signal.SIGINT:
+            raise KeyboardInterrupt
+        self.signal = signal.Signals(signum).name
+        self.event.set()
+
+    def check(self) -> None:
+        if self.event.is_set():
+            raise Interrupted(self.signal)
+
+
+@contextmanager
+def _stop_on_signals() -> Iterator[Stop]:
+    """SIGINT and SIGTERM ask the run to stop, for as long as it runs (signals
+    can only be caught on the main thread; elsewhere the run is not stoppable)."""
+    stop = Stop()
+    previous = {}
+    if threading.current_thread() is threading.main_thread():
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            previous[signum] = signal.signal(signum, stop.request)
+    try:
+        yield stop
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 def _chiso_version() -> str | None:
@@ -130,6 +192,8 @@ class RunSummary:
     new_facts: list[dict] = field(default_factory=list)
     flow_run_id: str | None = None
     workers: list[str] = field(default_factory=list)  # host:pid of each process that extracted
+    status: str = "running"  # as in `runs`: completed, completed with failures, failed, interrupted
+    stopped_by: str | None = None  # the signal that interrupted the run
 
     def as_dict(self) -> dict:
         return {name: getattr(self, name) for name in self.__slots__}
@@ -216,19 +280,33 @@ def _finish_run(db: HeldSession, run_id: int, status: str) -> None:
         session.finish_run(run_id, status)
 
 
+def _outcome(summary: RunSummary) -> str:
+    """How a finished run went, as ``runs.status`` says it."""
+    if not summary.failures:
+        return "completed"
+    read = summary.articles + summary.documents_unchanged + summary.pages_unchanged
+    return "completed with failures" if read else "failed"
+
+
 @contextmanager
 def _recorded_run(
-    db: HeldSession, flow_name: str, warehouse: str, sources: list[str], window: int, replace: bool = False
+    db: HeldSession,
+    flow_name: str,
+    warehouse: str,
+    sources: list[str],
+    window: int,
+    stop: Stop,
+    replace: bool = False,
 ) -> Iterator[_Loader]:
     """The frame of a flow's batches: its row in ``runs`` (closed as
-    completed, or failed if anything raised), one Prefect client for every
-    task, the loader drained at the end, the warehouse released whatever
-    happens.  The run's counters are ``loader.summary``."""
+    completed, with failures, failed, or interrupted when a stop was asked
+    for), one Prefect client for every task, the loader drained at the end,
+    the warehouse released whatever happens.  The run's counters are
+    ``loader.summary``; an interruption is not raised further."""
     try:
         run_id = _start_run(db, flow_name, sources)
         summary = RunSummary(flow_name, warehouse, run_id, EXTRACTOR_VERSION, flow_run_id=_flow_run_id())
-        loader = _Loader(db, run_id, summary, window, replace=replace)
-        status = "failed"
+        loader = _Loader(db, run_id, summary, window, stop, replace=replace)
         # A sync task called from an async flow otherwise opens its own
         # Prefect client (an SSL context and an HTTP pool per task run, tens
         # of milliseconds each on one core); tasks in the thread pool see
@@ -237,11 +315,24 @@ def _recorded_run(
             try:
                 yield loader
                 loader.finish()
-                status = "completed"
-            finally:
-                _finish_run(db, run_id, status)
-    finally:
-        db.release()
+                summary.status = _outcome(summary)
+            except Interrupted:
+                loader.abandon()
+                summary.status, summary.stopped_by = "interrupted", stop.signal
+            except BaseException:
+                loader.abandon()
+                summary.status = "failed"
+                # the first error is the one to tell; the warehouse may be
+                # unusable now (a full disk), so closing the run may fail too
+                with suppress(WarehouseError):
+                    _finish_run(db, run_id, "failed")
+                raise
+            _finish_run(db, run_id, summary.status)
+    except BaseException:
+        with suppress(WarehouseError):
+            db.release()
+        raise
+    db.release()
 
 
 def _flow_run_id() -> str | None:
@@ -300,6 +391,8 @@ class _Pending:
     future: object | None
     failures: list[Failure]
     files_read: int = 0
+    # doc_id -> source of the documents being extracted, for the new-facts table
+    sources: dict[str, str] = field(default_factory=dict)
     fetch_log: list[dict] = field(default_factory=list)
     # the new documents' rows, and the write of their bytes to a pack, done
     # in the background while the batch extracts
@@ -316,15 +409,17 @@ class _Loader:
         run_id: int,
         summary: RunSummary,
         window: int,
+        stop: Stop,
         replace: bool = False,
     ) -> None:
-        self.db, self.run_id = db, run_id
+        self.db, self.run_id, self.stop = db, run_id, stop
         self.summary, self.window, self.replace = summary, max(1, window), replace
         self.queue: deque[_Pending] = deque()
         # One thread writes page packs (disk time, off the critical path).
         self.io = ThreadPoolExecutor(max_workers=1, thread_name_prefix="chiso-pages")
 
     def add(self, pending: _Pending) -> None:
+        self.stop.check()
         self.queue.append(pending)
         while len(self.queue) >= self.window:
             self._drain(self.queue.popleft())
@@ -344,15 +439,40 @@ class _Loader:
         finally:
             self.io.shutdown(wait=True)
 
+    def abandon(self) -> None:
+        """Drop the batches not loaded yet (their extractions may run on; a
+        pack already written stays unreferenced, as after a kill)."""
+        self.queue.clear()
+        self.io.shutdown(wait=True, cancel_futures=True)
+
+    def _result(self, future) -> BatchOutcome:
+        """The batch's extraction, waited for in short steps so that a stop
+        request is seen while a slow page is still being extracted."""
+        wrapped = getattr(future, "wrapped_future", None)
+        while wrapped is not None and not wrapped.done():
+            self.stop.check()
+            future.wait(0.2)
+        self.stop.check()
+        return future.result()
+
+    def _pack(self, written: Future) -> tuple[str, list[int]]:
+        try:
+            return written.result()
+        except OSError as exc:  # the page bytes could not be written
+            full = disk_full(str(self.db.warehouse.path), exc)
+            if full is None:
+                raise WarehouseError(f"cannot store the pages of {self.db.warehouse.path}: {exc}") from exc
+            raise full from exc
+
     def _drain(self, pending: _Pending) -> None:
-        outcome = pending.future.result() if pending.future is not None else BatchOutcome(Batch())
+        outcome = self._result(pending.future) if pending.future is not None else BatchOutcome(Batch())
         if pending.future is not None and outcome.worker not in self.summary.workers:
             self.summary.workers.append(outcome.worker)
         outcome.batch.failures += failure_rows(pending.failures)
         outcome.batch.files_read = pending.files_read
         outcome.batch.fetch_log += pending.fetch_log
         if pending.pack is not None:
-            pack, offsets = pending.pack.result()
+            pack, offsets = self._pack(pending.pack)
             for row, offset in zip(pending.documents, offsets):
                 media_type, encoding = outcome.kinds.get(row["doc_id"], (None, None))
                 row["media_type"] = row["media_type"] or media_type
@@ -368,11 +488,20 @@ class _Loader:
             {"source": f.source, "stage": f.stage, "reason": f.reason}
             for f in pending.failures + outcome.failures
         ]
-        if len(summary.new_facts) < 500 and loaded.facts_new:
+        if len(summary.new_facts) < NEW_FACTS_SHOWN and loaded.facts_new:
             summary.new_facts += [
-                {k: row[k] for k in ("entity", "index_code", "component", "year", "metric", "value")}
-                for row in outcome.batch.rows("fact_versions", 500 - len(summary.new_facts))
+                {"source": printable(pending.sources.get(row["doc_id"], "")), **_fact_cells(row)}
+                for row in outcome.batch.rows("fact_versions", NEW_FACTS_SHOWN - len(summary.new_facts))
             ]
+
+
+NEW_FACTS_SHOWN = 500
+
+
+def _fact_cells(row: dict) -> dict:
+    cells = {k: row[k] for k in ("entity", "index_code", "component", "year", "metric", "value")}
+    cells["evidence"] = printable(row["evidence"] or "")
+    return cells
 
 
 # --- flows ------------------------------------------------------------------------
@@ -389,23 +518,28 @@ async def ingest(
     lock_timeout: float = 60.0,
     window: int = 2,
     fetch: dict | None = None,
-) -> dict:
+) -> State:
     """Read article files (directories are walked) and fetch article URLs,
     feeds and section pages; extract; load.  ``fetch`` holds FetchSettings
-    fields (user agent, politeness, limits)."""
-    summary = await _ingest(
-        warehouse,
-        list(sources or []),
-        list(feeds or []),
-        list(sections or []),
-        batch_size,
-        max_bytes,
-        lock_timeout,
-        window,
-        fetch,
-    )
-    await publish(summary, list(sources or []) + list(feeds or []) + list(sections or []))
-    return summary.as_dict()
+    fields (user agent, politeness, limits).  The final state says how it
+    went (see :func:`final_state`); its data is the run's summary."""
+    named = list(sources or []) + list(feeds or []) + list(sections or [])
+    try:
+        summary = await _ingest(
+            warehouse,
+            list(sources or []),
+            list(feeds or []),
+            list(sections or []),
+            batch_size,
+            max_bytes,
+            lock_timeout,
+            window,
+            fetch,
+        )
+    except WarehouseError as exc:
+        return warehouse_failed(exc)
+    await publish(summary, named)
+    return final_state(summary)
 
 
 @flow(name="chiso-ingest-sources", log_prints=False, task_runner=task_runner())
@@ -415,26 +549,53 @@ async def ingest_sources(
     batch_size: int = DEFAULT_BATCH_SIZE,
     lock_timeout: float = 60.0,
     fetch: dict | None = None,
-) -> dict:
+) -> State:
     """Fetch what the sources file lists (read now, so edits apply at the
     next run); ``fetch`` overrides its politeness settings."""
-    from flows.sources import load_sources
+    from flows.sources import SourcesError, load_sources
 
-    config = load_sources(sources_file)
+    try:
+        config = load_sources(sources_file)
+    except SourcesError as exc:
+        return Failed(message=str(exc), data={"error": "sources", "message": str(exc)})
     settings = {**config.fetch_settings(), **(fetch or {})}
-    summary = await _ingest(
-        warehouse,
-        config.urls,
-        config.feeds,
-        config.sections,
-        batch_size,
-        DEFAULT_MAX_BYTES,
-        lock_timeout,
-        2,
-        settings,
-    )
+    try:
+        summary = await _ingest(
+            warehouse,
+            config.urls,
+            config.feeds,
+            config.sections,
+            batch_size,
+            DEFAULT_MAX_BYTES,
+            lock_timeout,
+            2,
+            settings,
+        )
+    except WarehouseError as exc:
+        return warehouse_failed(exc)
     await publish(summary, config.urls + config.feeds + config.sections)
-    return summary.as_dict()
+    return final_state(summary)
+
+
+def final_state(summary: RunSummary) -> State:
+    """The flow run's state, as the run went: Completed; "Completed with
+    failures" when some sources could not be read; Failed when none could;
+    "Interrupted" (a cancellation) when it was stopped.  The UI shows the name."""
+    data, message = summary.as_dict(), describe(summary)
+    if summary.status == "interrupted":
+        return Cancelled(name="Interrupted", message=message, data=data)
+    if summary.status == "failed":
+        return Failed(message=message, data=data)
+    if summary.status == "completed with failures":
+        return Completed(name="Completed with failures", message=message, data=data)
+    return Completed(message=message, data=data)
+
+
+def warehouse_failed(exc: WarehouseError) -> State:
+    """The state of a run the warehouse stopped (locked, newer, not chiso's,
+    disk full): the reason is the message, said once, without a traceback."""
+    get_run_logger().error(str(exc))
+    return Failed(message=str(exc), data={"error": "warehouse", "message": str(exc)})
 
 
 async def _ingest(
@@ -452,7 +613,10 @@ async def _ingest(
     files = [s for s in sources if not is_url(s)]
     urls = [s for s in sources if is_url(s)]
     db = HeldSession(Warehouse(warehouse, lock_timeout))
-    with _recorded_run(db, "ingest", warehouse, sources + feeds + sections, window) as loader:
+    with (
+        _stop_on_signals() as stop,
+        _recorded_run(db, "ingest", warehouse, sources + feeds + sections, window, stop) as loader,
+    ):
         summary = loader.summary
         for chunk in _batched(iter_files(files), batch_size):
             paths = [p for p in chunk if isinstance(p, str)]
@@ -477,8 +641,11 @@ async def _ingest(
                 with Fetcher(settings) as fetcher:
                     _ingest_web(fetcher, loader, urls, feeds, sections, db, batch_size, summary)
     logger.info(describe(summary))
+    # INFO, not WARNING: chiso's command prints each failure itself, once;
+    # the flow's log (the UI) and the summary artifact list them too.
     for failure in summary.failures[:20]:
-        logger.warning(f"Could not read {failure['source']} ({failure['stage']}): {failure['reason']}")
+        source, reason = printable(failure["source"]), printable(failure["reason"])
+        logger.info(f"Could not read {source} ({failure['stage']}): {reason}")
     return summary
 
 
@@ -499,32 +666,40 @@ async def publish(summary: RunSummary, sources: list[str]) -> None:
     await acreate_table_artifact(
         key="chiso-new-facts",
         table=summary.new_facts or [{"note": "no new facts in this run"}],
-        description=f"{summary.facts_new} new facts (at most 500 shown)",
+        description=f"{plural(summary.facts_new, 'new fact')} (at most {NEW_FACTS_SHOWN} shown)",
     )
+
+
+def _cell(text: object) -> str:
+    """Text for a markdown table cell: escaped, one line, no column breaks."""
+    return printable(str(text)).replace("|", "\\|")
 
 
 def summary_markdown(summary: RunSummary, sources: list[str]) -> str:
     lines = [
         f"# chiso {summary.flow}: run {summary.run_id}",
         "",
-        describe(summary),
+        f"**{summary.status}**: {describe(summary)}",
         "",
-        f"- sources read: {len(sources)}",
+        f"- sources named: {len(sources)}",
         f"- files read: {summary.files_read}; pages fetched: {summary.pages_fetched} "
         f"({summary.pages_unchanged} not modified)",
         f"- new documents: {summary.documents_new} ({summary.documents_unchanged} unchanged)",
         f"- new facts: {summary.facts_new}",
         f"- failures: {len(summary.failures)}",
-        f"- extractor: `{summary.extractor_version}`; warehouse: `{summary.warehouse}`",
+        f"- extractor: `{summary.extractor_version}`; warehouse: `{printable(summary.warehouse)}`",
         "",
     ]
+    if summary.stopped_by:
+        lines += [f"Stopped by {summary.stopped_by}: the batches loaded before it are kept.", ""]
     if sources:
-        lines += ["## Sources", ""] + [f"- {s}" for s in sources[:100]] + [""]
+        lines += ["## Sources", ""] + [f"- {printable(s)}" for s in sources[:100]] + [""]
     if summary.failures:
         lines += ["## Failures", "", "| source | stage | reason |", "|---|---|---|"]
         for failure in summary.failures[:200]:
-            reason = failure["reason"].replace("|", "\\|")
-            lines.append(f"| {failure['source']} | {failure['stage']} | {reason} |")
+            lines.append(f"| {_cell(failure['source'])} | {failure['stage']} | {_cell(failure['reason'])} |")
+        if len(summary.failures) > 200:
+            lines.append(f"| ... and {len(summary.failures) - 200} more (the `failures` view) | | |")
     return "\n".join(lines)
 
 
@@ -539,6 +714,11 @@ def _queue_documents(
 ) -> None:
     digests = [content_hash(d.raw) for d in documents]
     ids = [document_id(d.source, h) for d, h in zip(documents, digests)]
+    # the same document twice in a batch (one file named twice, one URL
+    # listed by two feeds) is read and loaded once
+    first = {i: n for n, i in reversed(list(enumerate(ids)))}
+    keep = sorted(first.values())
+    documents, digests, ids = [documents[n] for n in keep], [digests[n] for n in keep], [ids[n] for n in keep]
     stored, extracted = _known(db, ids) if ids else (set(), set())
     todo = [(d, i) for d, i in zip(documents, ids) if i not in extracted]
     summary.documents_unchanged += len(documents) - len(todo)
@@ -546,7 +726,8 @@ def _queue_documents(
     rows, pack = loader.store_pages([d for d, _, _ in new], [i for _, i, _ in new], [h for _, _, h in new])
     bundle = Bundle(([d for d, _ in todo], [i for _, i in todo]))
     future = extract.submit(bundle, False) if todo else None
-    loader.add(_Pending(future, failures, files_read, fetch_log or [], rows, pack))
+    sources = {i: d.source for d, i in todo}
+    loader.add(_Pending(future, failures, files_read, sources, fetch_log or [], rows, pack))
 
 
 def _ingest_web(
@@ -599,14 +780,34 @@ async def reextract(
     batch_size: int = DEFAULT_BATCH_SIZE,
     lock_timeout: float = 60.0,
     window: int = 2,
-) -> dict:
+) -> State:
     """Run the current extractors over documents already in the warehouse:
     no network, no original files."""
-    logger = get_run_logger()
+    try:
+        summary = _reextract(warehouse, source_glob, force, every_version, batch_size, lock_timeout, window)
+    except WarehouseError as exc:
+        return warehouse_failed(exc)
+    await publish(summary, [source_glob or "*"])
+    return final_state(summary)
+
+
+def _reextract(
+    warehouse: str,
+    source_glob: str | None,
+    force: bool,
+    every_version: bool,
+    batch_size: int,
+    lock_timeout: float,
+    window: int,
+) -> RunSummary:
     db = HeldSession(Warehouse(warehouse, lock_timeout))
     with db.session() as session:
         todo = session.documents_to_extract(EXTRACTOR_VERSION, source_glob, every_version, force)
-    with _recorded_run(db, "reextract", warehouse, [source_glob or "*"], window, replace=force) as loader:
+    named = [source_glob or "*"]
+    with (
+        _stop_on_signals() as stop,
+        _recorded_run(db, "reextract", warehouse, named, window, stop, replace=force) as loader,
+    ):
         summary = loader.summary
         for ids in _batched(todo, batch_size):
             with db.session() as session:
@@ -616,30 +817,42 @@ async def reextract(
             documents = [stored_document(r) for r in rows]
             summary.files_read += len(documents)
             future = extract.submit(Bundle((documents, [r["doc_id"] for r in rows])), False) if rows else None
-            loader.add(_Pending(future, missing, len(documents)))
-    logger.info(describe(summary))
-    await publish(summary, [source_glob or "*"])
-    return summary.as_dict()
+            sources = {r["doc_id"]: r["source"] for r in rows}
+            loader.add(_Pending(future, missing, len(documents), sources))
+    get_run_logger().info(describe(summary))
+    return summary
+
+
+def plural(count: int, noun: str, nouns: str | None = None) -> str:
+    """ "1 article", "2 articles" (``nouns`` where adding an s is wrong)."""
+    return f"{count} {noun if count == 1 else nouns or noun + 's'}"
 
 
 def describe(summary: RunSummary | dict) -> str:
     """What a run did, in a person's words."""
     s = summary if isinstance(summary, dict) else summary.as_dict()
-    failed = f"; {len(s['failures'])} could not be read" if s["failures"] else ""
+    failures = len(s["failures"])
+    failed = f"; {plural(failures, 'source')} could not be read" if failures else ""
+    stopped = ""
+    if s.get("stopped_by"):
+        stopped = f" Stopped by {s['stopped_by']}; the batches loaded before it are kept."
     if s["documents_new"] == 0 and s["facts_new"] == 0 and s["articles"] == 0:
         seen = s["files_read"] + s.get("pages_fetched", 0) + s.get("pages_unchanged", 0)
         if not seen:
-            return f"Nothing to read{failed}."
-        return f"Nothing new: all {seen} documents read are already in the warehouse{failed}."
+            return f"Nothing to read{failed}.{stopped}"
+        if seen == 1:
+            return f"Nothing new: the one document read is already in the warehouse{failed}.{stopped}"
+        return f"Nothing new: all {seen} documents read are already in the warehouse{failed}.{stopped}"
     parts = []
     if s["files_read"]:
-        noun = "stored documents" if s["flow"] == "reextract" else "files"
-        parts.append(f"read {s['files_read']} {noun}")
+        noun = ("stored document", "stored documents") if s["flow"] == "reextract" else ("file", "files")
+        parts.append(f"read {plural(s['files_read'], *noun)}")
     if s.get("pages_fetched") or s.get("pages_unchanged"):
-        parts.append(f"fetched {s['pages_fetched']} pages ({s.get('pages_unchanged', 0)} unchanged)")
+        unchanged = s.get("pages_unchanged", 0)
+        parts.append(f"fetched {plural(s['pages_fetched'], 'page')} ({unchanged} unchanged)")
     head = " and ".join(parts) or "read nothing"
     return (
-        f"{head[0].upper()}{head[1:]}: {s['documents_new']} new documents, "
-        f"{s['articles']} articles extracted, {s['facts_new']} new facts; "
-        f"{len(s['failures'])} could not be read."
+        f"{head[0].upper()}{head[1:]}: {plural(s['documents_new'], 'new document')}, "
+        f"{plural(s['articles'], 'article')} extracted, {plural(s['facts_new'], 'new fact')}; "
+        f"{plural(failures, 'source')} could not be read.{stopped}"
     )

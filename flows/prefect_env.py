@@ -7,7 +7,8 @@ by every later run (``chiso server status|stop`` manage it):
 
 - state: ``$CHISO_HOME/prefect`` (default ``~/.chiso/prefect``): Prefect's
   SQLite database, ``server.log`` and ``server.json`` (pid, port, URL);
-- address: 127.0.0.1 on a free port chosen at first start.
+- address: 127.0.0.1 on a free port chosen at first start and kept in
+  ``server.json`` across stops, so the UI's address stays the same.
 
 When ``PREFECT_API_URL`` is set (a team server, Prefect Cloud, a work
 pool's server) chiso uses it and starts nothing.
@@ -71,6 +72,8 @@ def _healthy(api_url: str, timeout: float = 1.0) -> bool:
 
 
 def _alive(pid: int) -> bool:
+    if pid <= 0:  # 0 and -1 would ask about a whole process group, or every process
+        return False
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -86,6 +89,31 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
+def _port_taken(port: int) -> bool:
+    with socket.socket() as sock:
+        # as the server binds: connections of its last life in TIME_WAIT
+        # do not make the port taken, a program listening on it does
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind(("127.0.0.1", port))
+        except OSError:
+            return True
+    return False
+
+
+def _server_port() -> int:
+    """The port chosen at first start (a free one then), the same ever after."""
+    port = (_read_state() or {}).get("port")
+    if not port:
+        return _free_port()
+    if _port_taken(port):
+        raise PrefectServerError(
+            f"port {port}, chosen for chiso's local Prefect server at its first start, is taken by "
+            f"another program; stop that program, or delete {_state_file()} to choose a new port"
+        )
+    return port
+
+
 def _read_state() -> dict | None:
     try:
         return json.loads(_state_file().read_text())
@@ -93,9 +121,20 @@ def _read_state() -> dict | None:
         return None
 
 
-def server_env() -> dict[str, str]:
-    """The environment chiso's server and its clients share."""
+def server_env(port: int | None = None) -> dict[str, str]:
+    """The environment chiso's server and its clients share; with ``port``,
+    the server's own address too.  Prefect's UI asks the server where the API
+    is (``/ui-settings``), which answers from these settings, not from the
+    command line's ``--port``: without them the UI looked for 127.0.0.1:4200."""
+    address = {}
+    if port is not None:
+        address = {
+            "PREFECT_SERVER_API_HOST": "127.0.0.1",
+            "PREFECT_SERVER_API_PORT": str(port),
+            "PREFECT_UI_API_URL": f"http://127.0.0.1:{port}/api",
+        }
     return {
+        **address,
         "PREFECT_HOME": str(prefect_home()),
         "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
         "PREFECT_SERVER_UI_SHOW_PROMOTIONAL_CONTENT": "false",
@@ -104,7 +143,7 @@ def server_env() -> dict[str, str]:
 
 def running_server() -> ServerInfo | None:
     state = _read_state()
-    if state and _alive(state.get("pid", -1)) and _healthy(state["api_url"]):
+    if state and _alive(state.get("pid") or 0) and _healthy(state["api_url"]):
         return ServerInfo(state["api_url"], managed=True, home=prefect_home(), pid=state["pid"])
     return None
 
@@ -118,10 +157,10 @@ def start_server(quiet: bool = False) -> ServerInfo:
         info = running_server()
         if info:
             return info
-        port = _free_port()
+        port = _server_port()
         api_url = f"http://127.0.0.1:{port}/api"
-        env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_API_")}
-        env.update(server_env())
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("PREFECT_API_", "PREFECT_UI_"))}
+        env.update(server_env(port))
         if not quiet:
             print(
                 f"Starting chiso's local Prefect server on {api_url} (state in {home}) ...", file=sys.stderr
@@ -158,8 +197,8 @@ def start_server(quiet: bool = False) -> ServerInfo:
 def stop_server(timeout: float = 20.0) -> bool:
     """Stop chiso's local server; False when none was running."""
     state = _read_state()
-    if not state or not _alive(state.get("pid", -1)):
-        _state_file().unlink(missing_ok=True)
+    if not state or not _alive(state.get("pid") or 0):
+        _forget_pid(state)
         return False
     pid = state["pid"]
     try:
@@ -175,8 +214,16 @@ def stop_server(timeout: float = 20.0) -> bool:
         time.sleep(0.1)
     if _alive(pid):
         os.killpg(pid, signal.SIGKILL)
-    _state_file().unlink(missing_ok=True)
+    _forget_pid(state)
     return True
+
+
+def _forget_pid(state: dict | None) -> None:
+    """Keep only the port: the next start listens on the same one."""
+    if state and state.get("port"):
+        _state_file().write_text(json.dumps({"port": state["port"]}))
+    else:
+        _state_file().unlink(missing_ok=True)
 
 
 def configure(verbose: bool = False, start: bool = True) -> ServerInfo | None:
@@ -185,7 +232,9 @@ def configure(verbose: bool = False, start: bool = True) -> ServerInfo | None:
     The console shows Prefect's own log lines only with ``verbose``; they
     always reach the server (and its UI).
     """
-    os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "INFO" if verbose else "WARNING")
+    # Without -v the console shows none of Prefect's lines: chiso prints what
+    # went wrong itself, once (a failed run's state, a warehouse error).
+    os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "INFO" if verbose else "CRITICAL")
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     if os.environ.get("PREFECT_API_URL"):
         return ServerInfo(os.environ["PREFECT_API_URL"], managed=False)

@@ -17,7 +17,27 @@ pool, for teams whose workers run elsewhere.
 
 from __future__ import annotations
 
+import asyncio
+import logging
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from contextlib import suppress
+
 HOURLY = "0 * * * *"
+TIMEZONE = "Asia/Ho_Chi_Minh"
+
+
+def schedule(every: float | None = None):
+    """The scheduled ingest's schedule: hourly on the hour, Vietnam time
+    (Prefect 3 takes the time zone on the schedule, not on the deployment),
+    or every ``every`` seconds."""
+    from prefect.schedules import Cron, Interval
+
+    return Interval(every, timezone=TIMEZONE) if every else Cron(HOURLY, timezone=TIMEZONE)
 
 
 def build_deployments(
@@ -29,14 +49,13 @@ def build_deployments(
 ):
     from flows.ingest import ingest, ingest_sources, reextract
 
-    schedule = {"interval": every} if every else {"cron": HOURLY, "timezone": "Asia/Ho_Chi_Minh"}
     common = {"warehouse": warehouse, "lock_timeout": lock_timeout}
     scheduled = ingest_sources.to_deployment(
         name="scheduled",
         parameters={**common, "sources_file": sources_file, "fetch": fetch or {}},
         description="Fetch the feeds, section pages and URLs of the sources file; load what is new.",
         tags=["chiso"],
-        **schedule,
+        schedules=[schedule(every)],
     )
     adhoc = ingest.to_deployment(
         name="ad-hoc",
@@ -64,4 +83,62 @@ def serve(
     since one process writes the warehouse."""
     from prefect import serve as prefect_serve
 
+    _quiet_shutdown()
+    _stop_when_orphaned()
     prefect_serve(*build_deployments(sources_file, warehouse, every, fetch, lock_timeout), limit=1)
+
+
+# Set in the environment of the process that runs the deployments, to the
+# pid of the `chiso serve` that started it.
+_SUPERVISOR = "CHISO_SERVE_SUPERVISOR"
+
+
+def supervised() -> bool:
+    """Whether this process is the one `chiso serve` started to run the deployments."""
+    return os.environ.get(_SUPERVISOR) == str(os.getppid())
+
+
+def supervise(argv: list[str]) -> int:
+    """Run ``chiso serve ARGV`` in a process of its own session and wait for it.
+
+    Ctrl-C reaches every process of the terminal's group: Prefect's runner
+    and each flow run it started, which then died printing tracebacks
+    wherever they were (loading the flow, a CancelledError in asyncio).  In
+    a session of its own the runner hears of Ctrl-C or SIGTERM only from
+    here, as SIGTERM, Prefect's graceful shutdown: it cancels the flow run in
+    progress (which ends at its next batch boundary, recorded as
+    interrupted), pauses the schedules and stops."""
+    env = {**os.environ, _SUPERVISOR: str(os.getpid())}
+    child = subprocess.Popen([sys.executable, "-m", "flows.cli", *argv], env=env, start_new_session=True)
+
+    def forward(signum, frame) -> None:
+        with suppress(ProcessLookupError):
+            os.kill(child.pid, signal.SIGTERM)
+
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, forward)
+    return child.wait()
+
+
+def _quiet_shutdown() -> None:
+    """Drop the log records of tasks cancelled while the runner shuts down
+    (asyncio's "Exception in callback ... CancelledError"): noise, not news."""
+
+    def keep(record: logging.LogRecord) -> bool:
+        error = record.exc_info[1] if record.exc_info else None
+        return not isinstance(error, asyncio.CancelledError | KeyboardInterrupt)
+
+    logging.getLogger("asyncio").addFilter(keep)
+
+
+def _stop_when_orphaned() -> None:
+    """Shut down as after Ctrl-C if the `chiso serve` that started this process
+    dies (killed without a chance to forward anything)."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1)
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    threading.Thread(target=watch, name="chiso-serve-parent", daemon=True).start()

@@ -35,3 +35,32 @@ class SchemaTooNew(WarehouseError):
 
 class NotAWarehouse(WarehouseError):
     pass
+
+
+class DiskFull(WarehouseError):
+    """The disk holding the warehouse (or its page packs) ran out of space."""
+
+    def __init__(self, path: str, detail: str) -> None:
+        self.path = path
+        super().__init__(
+            f"the disk holding the warehouse {path} is full ({detail}): the batch being loaded was "
+            "not stored, the batches before it are kept. Free some space, or move the warehouse "
+            "(and its .pages directory) to a bigger disk, and run again: what is missing will load."
+        )
+
+
+_NO_SPACE = ("no space left on device", "disk quota exceeded", "file too large")
+
+
+def disk_full(path: str, exc: BaseException) -> DiskFull | None:
+    """``exc`` as a :class:`DiskFull` when it says the disk is full (an OSError's
+    errno, or the words DuckDB passes on from the system), else None."""
+    import errno
+
+    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        return DiskFull(path, exc.strerror or str(exc))
+    message = str(exc).lower()
+    for words in _NO_SPACE:
+        if words in message:
+            return DiskFull(path, words)
+    return None

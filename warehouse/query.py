@@ -69,7 +69,39 @@ def _width(text: str) -> int:
     )
 
 
-def format_result(columns: list[str], rows: list[tuple[Any, ...]], fmt: str, max_width: int = 60) -> str:
+def shorten(text: str, max_width: int) -> str:
+    """``text`` in at most ``max_width`` columns: a path (no spaces, a slash)
+    keeps its tail, so its file name shows; other text keeps its start and
+    its end, cut in the middle."""
+    if _width(text) <= max_width:
+        return text
+    if max_width <= 1:
+        return "…"[:max_width]
+    room = max_width - 1
+    if "/" in text and " " not in text:
+        return "…" + _tail(text, room)
+    head = _head(text, room // 2)
+    return head + "…" + _tail(text, room - _width(head))
+
+
+def _head(text: str, width: int) -> str:
+    used, end = 0, 0
+    for end, char in enumerate(text):
+        used += _width(char)
+        if used > width:
+            return text[:end]
+    return text
+
+
+def _tail(text: str, width: int) -> str:
+    return _head(text[::-1], width)[::-1]
+
+
+def format_result(
+    columns: list[str], rows: list[tuple[Any, ...]], fmt: str, max_width: int | None = 60
+) -> str:
+    """Rows as ``fmt``; in a table, cells wider than ``max_width`` columns
+    are shortened (:func:`shorten`), none with ``max_width`` None."""
     if fmt == "json":
         return json.dumps(
             [dict(zip(columns, (_plain(v) for v in row))) for row in rows], ensure_ascii=False, indent=2
@@ -82,7 +114,8 @@ def format_result(columns: list[str], rows: list[tuple[Any, ...]], fmt: str, max
             writer.writerow(["" if v is None else _cell(v) for v in row])
         return out.getvalue().rstrip("\n")
     cells = [[_cell(v) for v in row] for row in rows]
-    cells = [[c if _width(c) <= max_width else c[: max_width - 1] + "…" for c in row] for row in cells]
+    if max_width is not None:
+        cells = [[shorten(c, max_width) for c in row] for row in cells]
     widths = [_width(c) for c in columns]
     for row in cells:
         widths = [max(w, _width(c)) for w, c in zip(widths, row)]

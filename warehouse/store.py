@@ -30,7 +30,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from warehouse.errors import NotAWarehouse, SchemaTooNew, WarehouseError, WarehouseLocked
+from warehouse.errors import NotAWarehouse, SchemaTooNew, WarehouseError, WarehouseLocked, disk_full
 from warehouse.migrations import BOOKKEEPING, LATEST, MIGRATIONS, UNITS_VERSION
 from warehouse.pages import PageMissing, PageStore
 from warehouse.units import current, resolve_new, sync_units
@@ -281,15 +281,32 @@ class Warehouse:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """A write connection, migrated to the latest schema, closed on exit."""
+        """A write connection, migrated to the latest schema, closed on exit.
+
+        A DuckDB file holding tables of its own but no chiso schema is
+        refused, never taken over; a full disk is said as such."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
         con = self._connect(read_only=False)
         try:
+            if schema_version(con) is None and _user_tables(con):
+                raise NotAWarehouse(
+                    f"{self.path} is a DuckDB file but not a chiso warehouse (it holds other tables: "
+                    f"{', '.join(_user_tables(con)[:5])}); chiso leaves it alone: name another --warehouse"
+                )
             _tune_write_connection(con)
             migrate(con, str(self.path))
             yield Session(con, PageStore(self.path))
+        except (duckdb.Error, OSError) as exc:
+            full = disk_full(str(self.path), exc)
+            if full is None:
+                raise
+            raise full from exc
         finally:
-            con.close()
+            try:
+                con.close()
+            except duckdb.Error as exc:  # closing checkpoints: the disk may be full
+                if disk_full(str(self.path), exc) is None:
+                    raise
 
     @contextmanager
     def reader(self, safe: bool = True) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -384,9 +401,14 @@ class HeldSession:
             self._opened = time.monotonic()
         try:
             yield self._session
-        except BaseException:
+        except BaseException as exc:
             self.release()
-            raise
+            full = (
+                disk_full(str(self.warehouse.path), exc) if isinstance(exc, duckdb.Error | OSError) else None
+            )
+            if full is None:
+                raise
+            raise full from exc
 
     def release(self) -> None:
         if self._context is not None:
@@ -398,6 +420,14 @@ class HeldSession:
 
     def __exit__(self, *exc) -> None:
         self.release()
+
+
+def _user_tables(con: duckdb.DuckDBPyConnection) -> list[str]:
+    rows = con.execute(
+        "SELECT table_name FROM information_schema.tables WHERE table_catalog = current_database()"
+        " ORDER BY table_name"
+    ).fetchall()
+    return [row[0] for row in rows]
 
 
 def schema_version(con: duckdb.DuckDBPyConnection) -> int | None:
@@ -642,7 +672,10 @@ class Session:
             )
             run(con, "COMMIT")
         except BaseException:
-            run(con, "ROLLBACK")
+            # a COMMIT that failed (a full disk) has ended the transaction
+            # already; its error is the one to tell, not ROLLBACK's
+            with suppress(duckdb.TransactionException):
+                run(con, "ROLLBACK")
             raise
         return result
 

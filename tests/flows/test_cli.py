@@ -158,7 +158,7 @@ def test_reextract_without_a_change_adds_nothing(fixtures_warehouse, cli_env):
     before = query(fixtures_warehouse, "select * exclude (fetched_at) from facts order by all", cli_env)
     result = run_chiso(["reextract", "--warehouse", str(fixtures_warehouse)], cli_env)
     assert result.returncode == 0, result.stderr
-    assert re.search(r"files read\s+0", result.stdout)
+    assert re.search(r"documents read\s+0", result.stdout)
     forced = run_chiso(["reextract", "--force", "--warehouse", str(fixtures_warehouse)], cli_env)
     assert forced.returncode == 0, forced.stderr
     assert (
@@ -206,3 +206,61 @@ def test_reextract_with_a_changed_rule_and_the_diff_shows_exactly_that(tmp_path,
         (c["entity"], c["index_code"], c["component"], c["year"], c["metric"], c["old_value"])
         for c in changes
     } == removed
+
+
+def test_make_run_loads_the_fixtures_into_a_demo_warehouse_of_its_own(tmp_path, cli_env):
+    planned = subprocess.run(["make", "-n", "-s", "run"], cwd=ROOT, capture_output=True, text=True)
+    command = next(line for line in planned.stdout.splitlines() if "chiso run" in line)
+    assert command.split("chiso ", 1)[1] == "run fixtures --warehouse demo.duckdb"
+    shutil.copytree(FIXTURES, tmp_path / "fixtures")
+    env = {**cli_env, "CHISO_WAREHOUSE": str(tmp_path / "warehouse.duckdb")}
+    result = run_chiso(command.split("chiso ", 1)[1].split(), env, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "demo.duckdb").is_file() and not (tmp_path / "warehouse.duckdb").exists()
+
+
+def test_eval_of_a_warehouse_scores_only_the_gold_files_sources(
+    tmp_path, fixtures_warehouse, cli_env, shared
+):
+    gold = FIXTURES / "gold.jsonl"
+    alone = run_chiso(["eval", str(gold), "--warehouse", str(fixtures_warehouse)], cli_env)
+    assert alone.returncode == 0, alone.stderr
+    # the same warehouse, with real articles the fixtures' gold says nothing about
+    articles = shared / "corpus/dev/articles"
+    more = run_chiso(["run", str(articles), "--warehouse", str(fixtures_warehouse)], cli_env)
+    assert more.returncode in (0, 1), more.stderr
+    both = run_chiso(["eval", str(gold), "--warehouse", str(fixtures_warehouse)], cli_env)
+    assert both.returncode == 0, both.stderr
+    strict = re.compile(r"^strict\s.*$", re.M)
+    assert strict.search(both.stdout).group() == strict.search(alone.stdout).group()
+
+
+def test_table_cells_keep_a_paths_file_name_and_max_width_0_cuts_nothing(fixtures_warehouse, cli_env):
+    sql = "select source, evidence from facts order by length(source) desc, length(evidence) desc limit 1"
+    full = query(fixtures_warehouse, sql, cli_env)[0]
+    table = run_chiso(["query", sql, "--warehouse", str(fixtures_warehouse), "--max-width", "40"], cli_env)
+    assert table.returncode == 0, table.stderr
+    row = table.stdout.splitlines()[2]
+    source, evidence = (cell.strip() for cell in row.split(" | "))
+    assert source == "…" + full["source"][-39:]
+    assert evidence.startswith(full["evidence"][:10]) and evidence.endswith(full["evidence"][-10:])
+    assert "…" in evidence
+    wide = run_chiso(["query", sql, "--warehouse", str(fixtures_warehouse), "--max-width", "0"], cli_env)
+    assert full["source"] in wide.stdout and full["evidence"] in wide.stdout
+
+
+def test_summaries_count_in_words_a_person_reads(tmp_path, cli_env):
+    from flows.ingest import describe
+
+    warehouse = tmp_path / "w.duckdb"
+    article = FIXTURES / "articles" / "par-sipas-2024.txt"
+    first = run_chiso(["run", str(article), "--warehouse", str(warehouse), "--json"], cli_env)
+    assert first.returncode == 0, first.stderr
+    summary = json.loads(first.stdout)
+    assert describe(summary).startswith("Read 1 file: 1 new document, 1 article extracted, 11 new facts")
+    again = run_chiso(["run", str(article), "--warehouse", str(warehouse), "--json"], cli_env)
+    text = describe(json.loads(again.stdout))
+    assert text == "Nothing new: the one document read is already in the warehouse."
+    reextracted = run_chiso(["reextract", "--force", "--warehouse", str(warehouse)], cli_env)
+    assert re.search(r"documents read\s+1$", reextracted.stdout, re.M), reextracted.stdout
+    assert "files read" not in reextracted.stdout

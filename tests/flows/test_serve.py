@@ -97,3 +97,75 @@ def test_a_scheduled_run_loads_facts_and_publishes_artifacts(tmp_path, cli_env, 
     assert loaded == {url_identity(site.url(path)) for path in ARTICLES}  # pages are named by URL identity
     runs = query(warehouse, "select flow_run_id from runs where flow_run_id is not null", cli_env)
     assert run["id"] in {r["flow_run_id"] for r in runs}
+
+
+def _start_serve(args: list[str], cli_env) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "flows.cli", "serve", *args, "--allow-private-addresses"],
+        env={**cli_env, "PYTHONPATH": str(ROOT), "PREFECT_RUNNER_POLL_FREQUENCY": "1"},
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+
+
+def _wait_for(api: str, what, served: subprocess.Popen, seconds: float = 180):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        assert served.poll() is None, served.stderr.read()
+        found = what()
+        if found:
+            return found
+        time.sleep(1)
+    raise AssertionError(f"not within {seconds:.0f} s")
+
+
+def test_serve_as_it_ships_registers_the_hourly_vietnam_schedule_and_runs_through_it(
+    tmp_path, cli_env, prefect_server
+):
+    api = prefect_server.api_url
+    warehouse = tmp_path / "hourly.duckdb"
+    with Server() as site:
+        sources = tmp_path / "sources.toml"
+        sources.write_text(
+            "[politeness]\nper_host_delay = 0\n\n"
+            f'[[sites]]\nname = "local"\nfeeds = ["{site.url("/feed.xml")}"]\n',
+            encoding="utf-8",
+        )
+        served = _start_serve(["--sources", str(sources), "--warehouse", str(warehouse)], cli_env)
+        try:
+
+            def deployment():
+                found = _api(api, "/deployments/filter", {"deployments": {"name": {"any_": ["scheduled"]}}})
+                return next((d for d in found if d["parameters"].get("warehouse") == str(warehouse)), None)
+
+            scheduled = _wait_for(api, deployment, served)
+            [schedule] = scheduled["schedules"]
+            assert schedule["active"]
+            assert schedule["schedule"]["cron"] == "0 * * * *"
+            assert schedule["schedule"]["timezone"] == "Asia/Ho_Chi_Minh"
+            run = _api(api, f"/deployments/{scheduled['id']}/create_flow_run", {})
+
+            def finished():
+                response = requests.get(f"{api}/flow_runs/{run['id']}", timeout=10)
+                state = response.json()["state"]
+                return state if state and state["type"] in ("COMPLETED", "FAILED", "CRASHED") else None
+
+            state = _wait_for(api, finished, served)
+            assert state["type"] == "COMPLETED", state
+        finally:
+            os.killpg(served.pid, signal.SIGINT)
+            try:
+                served.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                os.killpg(served.pid, signal.SIGKILL)
+                served.wait()
+            stderr = served.stderr.read()
+            served.stderr.close()
+    # Ctrl-C stops serving quietly: no KeyboardInterrupt or CancelledError tracebacks
+    assert "Traceback" not in stderr and "CancelledError" not in stderr, stderr
+    assert served.returncode == 0, stderr
+    loaded = {r["source"] for r in query(warehouse, "select distinct source from facts", cli_env)}
+    assert loaded == {site.url(path) for path in ARTICLES}
