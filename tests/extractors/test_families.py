@@ -290,6 +290,49 @@ POSITION = [
     ),
 ]
 
+# --- rank.range: a span of positions paired with a list -----------------------------
+
+RANGES = (
+    (Num("4", 4), Num("6", 6)),
+    (Num("tư", 4), Num("sáu", 6)),
+    (Num("11", 11), Num("13", 13)),
+    (Num("8", 8), Num("10", 10)),
+)
+RANGE = [
+    Family(
+        "range_paired",
+        "rank.range",
+        '"các vị trí từ thứ 4 đến thứ 6 lần lượt thuộc về A, B và C": one position each, in order',
+        (PCI_2022, PAPI_2023, DTI_2023, DTI_2025),
+        (
+            "Các vị trí từ thứ {r[0]} đến thứ {r[1]} lần lượt thuộc về {a}, {b} và {c}.",
+            "Ba vị trí tiếp theo, từ hạng {r[0]} đến hạng {r[1]}, lần lượt là {a}, {b} và {c}.",
+            "{a}, {b} và {c} lần lượt xếp từ thứ {r[0]} đến thứ {r[1]}.",
+            "Các vị trí từ thứ {r[0]} tới thứ {r[1]} là {a}, {b} và {c}.",
+        ),
+        lambda v: [rank(v.a, v.r[0]), rank(v.b, v.r[0].value + 1), rank(v.c, v.r[1])],
+        {"a,b,c": TRIOS, "r": RANGES},
+        size=12,
+    ),
+]
+RANGE_NEAR = [
+    Family(
+        "range_without_order",
+        "rank.range",
+        "a span with no order stated, or not as many units as positions: no ranks, none from 1",
+        (PCI_2022, PAPI_2023, DTI_2023),
+        (
+            "Các tỉnh xếp từ thứ {r[0]} đến thứ {r[1]} gồm {a}, {b} và {c}.",
+            "Các vị trí từ thứ {r[0]} đến thứ {r[1]} lần lượt thuộc về {a} và {b}.",
+            "Nhóm từ hạng {r[0]} đến hạng {r[1]} có {a}, {b}, {c} và Long An.",
+            "Giai đoạn từ 2016 đến 2020, {a}, {b} và {c} lần lượt có nhiều cải thiện.",
+        ),
+        nothing,
+        {"a,b,c": TRIOS, "r": RANGES},
+        near_miss=True,
+    ),
+]
+
 POSITION_NEAR = [
     Family(
         "position_counts_times",
@@ -1808,6 +1851,8 @@ NEIGHBOURS_NEAR = [
 FAMILIES: list[Family] = [
     *POSITION,
     *POSITION_NEAR,
+    *RANGE,
+    *RANGE_NEAR,
     *LEADER,
     *LEADER_NEAR,
     *LAST,

@@ -200,7 +200,7 @@ class PairedListStrategy(Rule):
                     continue
                 # "lần lượt"/"tương ứng" pair any values; N ordinals after N
                 # units pair without them: "A và B vươn lên xếp thứ 2 và thứ 3".
-                if pairing or (m.metric == "rank" and m.start >= group[-1].end):
+                if pairing or (m.metric == "rank" and m.start >= group[-1].end and "range" not in m.flags):
                     result += self._pair(ctx, group, m, i)
             g_start = group[0].start
             for i, m in ctx.unconsumed():
@@ -212,7 +212,7 @@ class PairedListStrategy(Rule):
                 if len(m.values) == len(group):
                     # "Hai vị trí thứ tư và thứ năm là A và B".
                     result += self._pair(ctx, group, m, i)
-                else:
+                elif "range" not in m.flags:
                     # Only the first is certain: "hai thành phố xếp hạng hai là A và B".
                     result += list_ranks(ctx, group[:1], m.values[0][0], "rank.list", m)
         return result
@@ -253,8 +253,10 @@ class OrderedListStrategy(Rule):
         first_leading = next(_LEADING_WORDS_RE.finditer(text, s.start, s.end), None)
         for group in ctx.groups:
             g_start, g_end = group[0].start, group[-1].end
-            if any(c.value_span[0] == g_start for c in result) or any(
-                m.copula_at is not None and abs(m.copula_at - g_start) <= 1 for m in ctx.metrics
+            if (
+                any(c.value_span[0] == g_start for c in result)
+                or any(m.copula_at is not None and abs(m.copula_at - g_start) <= 1 for m in ctx.metrics)
+                or _ranked_already(ctx, group)
             ):
                 continue
             near = max(s.start, g_start - _LIST_HEAD_WINDOW)
@@ -268,7 +270,11 @@ class OrderedListStrategy(Rule):
             elif (named := _named_before(ctx, near, g_start)) is not None:
                 result += continue_ranks(ctx, group, named, "rank.list_continued")
             elif len(group) >= 2 and _LIST_ORDERED_BEFORE_RE.search(text, near, g_start):
-                if first_leading is not None and first_leading.end() <= g_start:
+                lead_in = max(near, s.segment_of(g_start)[0])
+                stated = any(m.metric == "rank" and lead_in <= m.start < g_start for m in ctx.metrics)
+                if not stated and first_leading is not None and first_leading.end() <= g_start:
+                    # "ba vị trí dẫn đầu lần lượt thuộc về": from the first, unless the
+                    # lead-in states where the list starts ("vị trí thứ 4 và 5 ...").
                     result += list_ranks(ctx, group, 1.0, "rank.list", None)
             elif len(group) >= 2 and _LIST_AFTER_CONTINUE_RE.match(text, g_end, s.end):
                 # "A và B lần lượt chiếm hai vị trí tiếp theo".
@@ -303,6 +309,13 @@ class OrderedListStrategy(Rule):
             ):
                 return 2.0
         return None
+
+
+def _ranked_already(ctx, group) -> bool:
+    """ "Vị trí thứ hai và thứ ba lần lượt thuộc về A và B": the list was
+    paired with its ranks by an earlier strategy; its order says no more."""
+    names = {e.name for e in group}
+    return any(c.metric == "rank" and c.entity in names for c in ctx.claims)
 
 
 def list_ranks(ctx, group, start_rank: float, rule: str, anchor: MetricMention | None) -> list[Claim]:

@@ -128,6 +128,57 @@ class RankPositionRule(Rule):
         return True
 
 
+# A move's verb before "từ": "tăng từ hạng 20 lên 10" moves, it spans no positions.
+_MOVE_BEFORE_RE = re.compile(r"(?:tăng|giảm|tụt|sụt|lùi|rơi|nhảy|vươn|cải thiện|thăng|xuống|lên)\s*$", I)
+_LONGEST_RANGE = 40
+
+
+@register
+class RankRangeRule(Rule):
+    """A span of positions, one value for each: "các vị trí từ thứ 4 đến thứ
+    10", "năm vị trí tiếp theo, từ hạng 6 đến hạng 10", "từ vị trí 11 tới
+    15".  The values go to units only where a list pairs them in order
+    ("lần lượt thuộc về A, B, ..."); a range alone ranks no one.
+
+    Traps: "tăng từ hạng 20 đến hạng 10" (a move), "từ 2016 đến 2020" (years),
+    "từ thứ 10 đến thứ 4" (not a span read upwards)."""
+
+    name = "rank.range"
+    stage = "metric"
+    order = 28
+    vocabulary = ("rank.position",)
+    pattern = re.compile(
+        rf"(?<![\w])(?P<head>(?:{POSITION}|{_VERB})(?:\s+tiếp theo)?\s*,?\s*)?từ\s+(?P<noun>(?:{POSITION})\s+)?"
+        rf"(?:thứ\s+)?(?P<lo>{INT}|{ORD})\s*(?:đến|tới|-|–)\s*(?:(?:{POSITION})\s+)?(?:thứ\s+)?"
+        rf"(?P<hi>{INT}|{ORD})(?![\w])",
+        I,
+    )
+
+    def find(self, ctx) -> list[MetricMention]:
+        text, s = ctx.text, ctx.s
+        found = []
+        for match in self.pattern.finditer(text, s.start, s.end):
+            if not (match.group("head") or match.group("noun")):
+                continue
+            if _MOVE_BEFORE_RE.search(text, max(s.start, match.start() - 15), match.start()):
+                continue
+            lo, hi = value(match.group("lo")), value(match.group("hi"))
+            if not 1 <= lo < hi <= 200 or hi - lo >= _LONGEST_RANGE:
+                continue
+            whole = (match.start("lo"), match.end("hi"))
+            values = [(lo, match.start("lo"), match.end("lo"))]
+            values += [(float(k), *whole) for k in range(int(lo) + 1, int(hi))]
+            values.append((hi, match.start("hi"), match.end("hi")))
+            mention = MetricMention("rank", values, match.start(), match.end(), self.name)
+            mention.flags.add("range")
+            copula = COPULA_RE.match(text, match.end())
+            if copula and copula.end() < s.end:
+                mention.copula_at = copula.end()
+            mention.regional = regional(text, s, match.start(), match.end())
+            found.append(mention)
+        return found
+
+
 @register
 class OrdinalContinuationRule(Rule):
     """The rest of a ranking sentence: "..., đứng thứ hai là Bình Dương,

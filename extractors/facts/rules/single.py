@@ -22,8 +22,8 @@ class SingleMentionStrategy(Rule):
     def find(self, ctx) -> list[Claim]:
         result: list[Claim] = []
         for i, m in ctx.unconsumed():
-            if m.regional or m.component_list:
-                continue
+            if m.regional or m.component_list or "range" in m.flags:
+                continue  # a span of positions ranks units only paired with a list
             if m.metric == "rank_change" and self._after_regional_rank(ctx, m):
                 continue
             ctx.consumed.add(i)
