@@ -222,12 +222,35 @@ PREFIXED_ONLY: dict[str, re.Pattern[str]] = {
 
 # Other ranked bodies keep the name the article gives them: a head noun, then
 # capitalised words and the lower-case syllables that complete them.
-ORG_HEADS = r"(?:Ngân hàng TMCP|Ngân hàng|Tập đoàn|Tổng công ty|Tổng Công ty|Trường Đại học|Học viện)"
+# The departments and districts a DDCI ranks are such bodies too: "Sở Tư
+# pháp", "Ban Quản lý Khu kinh tế", "huyện Đức Hòa", "thị xã Kiến Tường".
+# They are ranked only by an index that ranks the "local" group (editions.toml).
+ORG_HEADS = (
+    r"(?:Ngân hàng TMCP|Ngân hàng|Tập đoàn|Tổng công ty|Tổng Công ty|Công ty|Trường Đại học|Đại học|Học viện)"
+)
+LOCAL_HEADS = r"(?:Sở|Ban Quản lý|Ban quản lý|[Hh]uyện|[Tt]hị xã|[Qq]uận|[Tt]hành phố)"
+# Bodies known by a brand, not a head noun and a name: the banks and
+# groups the ICT Index ranks in tables of their own.
+ORG_NAMES = (
+    "Vietcombank", "VietinBank", "Vietinbank", "BIDV", "Agribank", "Techcombank", "Sacombank",
+    "VPBank", "HDBank", "TPBank", "SeABank", "LienVietPostBank", "ACB", "SHB", "VIB", "MSB", "OCB",
+    "Viettel", "VNPT", "MobiFone", "Vietnam Airlines", "Petrolimex", "EVN", "PVN",
+)  # fmt: skip
+# Words a body's name does not run past: "Sở Tư pháp tỉnh Long An" is the
+# department "Sở Tư pháp" of the province.
+ORG_NAME_STOPS = frozenset({"tỉnh", "Tỉnh", "TP", "Tp", "TP.", "thành", "huyện", "quận", "xã", "UBND"})
+# Lower-case syllables that continue a name however they read alone:
+# "Tổng công ty Hàng không Việt Nam".
+ORG_COMPOUNDS = frozenset({("hàng", "không")})
 
 # --- indices ------------------------------------------------------------
 
 INDEX_PATTERNS: dict[str, list[str]] = {
-    "DDCI": [r"\bDDCI\b", r"năng lực cạnh tranh cấp (?:sở|huyện|địa phương)"],
+    "DDCI": [
+        r"\bDDCI\b",
+        r"năng lực cạnh tranh cấp (?:sở|huyện|địa phương)"
+        r"(?:(?:,\s*|\s+và\s+)(?:ban|ngành|sở|huyện|thị xã|thành phố|địa phương))*",
+    ],
     "ICT_INDEX": [
         r"(?:Vietnam\s+)?ICT\s*-?\s*In?d?ex\b",
         r"ICT\s*-\s*INDEX",

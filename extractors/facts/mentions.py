@@ -23,7 +23,7 @@ class EntityMention:
     start: int
     end: int
     name: str
-    kind: str  # "province" | "ministry" | "agency" | "country" | "org"
+    kind: str  # "province" | "ministry" | "agency" | "country" | "org" | "local" (a department, a district)
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,13 +106,15 @@ _COUNTRY_RES = {
 _COUNTRY_ALL_RE = re.compile(
     rf"{_WORD_START}(?P<core>{_alternation([v for vs in lx.COUNTRIES.values() for v in vs])}){_WORD_END}"
 )
-_ORG_HEAD_RE = re.compile(rf"{_WORD_START}{lx.ORG_HEADS}(?=\s)")
+_ORG_HEAD_RE = re.compile(rf"{_WORD_START}(?:(?P<org>{lx.ORG_HEADS})|{lx.LOCAL_HEADS})(?=\s)")
+_ORG_NAME_RE = re.compile(rf"{_WORD_START}(?:{_alternation(list(lx.ORG_NAMES))}){_WORD_END}")
 _TOKEN_RE = re.compile(r"\s*([\w&.'-]+)")
 _ORG_STOP = frozenset(
     """dẫn đứng xếp đạt có là với được tiếp vươn giữ trong ở tại của cho về theo
     nằm lọt tăng giảm tụt chỉ cũng đã đang sẽ vẫn thì nhưng khi sau trên dưới năm
     thuộc gồm đều luôn liên lần bị đoạt chiếm nhận trở không chưa này đó cùng như
-    và hay hoặc mà do vì nên thứ vị hạng top nhóm""".split()
+    và hay hoặc mà do vì nên thứ vị hạng top nhóm lùi xuống lên rơi nhảy leo vượt
+    giành bứt""".split()
 )
 # Words that make a following capitalised name a person, not a province:
 # "Trương Hòa Bình", "Tư tưởng Hồ Chí Minh".
@@ -179,17 +181,25 @@ def find_entities(text: str) -> list[EntityMention]:
         end = _org_name_end(text, match.end())
         if end > match.end():
             name = " ".join(text[match.start() : end].split())
-            found.append((match.start(), end, name, "org", 1))
+            if match.group("org"):
+                found.append((match.start(), end, name, "org", 1))
+            else:
+                # "Thành phố Móng Cái" opening a sentence is "thành phố Móng Cái".
+                head = match.group(0)
+                head = head if head[0] == "S" or head.startswith("Ban") else head.lower()
+                found.append((match.start(), end, head + name[len(match.group(0)) :], "local", 1))
+    for match in _ORG_NAME_RE.finditer(text):
+        found.append((match.start(), match.end(), match.group(0), "org", 1))
 
     # Keep the longest, then the most specific, of overlapping matches.
     found.sort(key=lambda f: (f[0], -(f[1] - f[0]), -f[4]))
     result: list[EntityMention] = []
     last_end = -1
-    known_starts = {f[0] for f in found if f[3] != "org"}
+    known_starts = {f[0] for f in found if f[3] not in ("org", "local")}
     for start, end, name, kind, _ in found:
         if start < last_end:
             continue
-        if kind == "org" and start in known_starts:
+        if kind in ("org", "local") and start in known_starts:
             continue  # "Ngân hàng Nhà nước Việt Nam và Bộ Tư pháp" is two units
         result.append(EntityMention(start, end, name, kind))
         last_end = end
@@ -207,15 +217,23 @@ def _org_name_end(text: str, pos: int) -> int:
         if not match or "\n" in text[end : match.start(1)]:
             break
         word = match.group(1).rstrip(".")
-        if not word:
-            break
+        following = _TOKEN_RE.match(text, match.end())
+        if not word or (word in lx.ORG_NAME_STOPS and following and following.group(1)[0].isupper()):
+            break  # "Sở Tư pháp tỉnh Long An"; but "Ban Quản lý Khu kinh tế tỉnh" is its name
+        if following and (word.lower(), following.group(1).lower()) in lx.ORG_COMPOUNDS:
+            capitals += word[0].isupper()
+            lower_run = 0
+            end = following.end()
+            tokens += 2
+            continue
         if word[0].isupper() or word.isupper():
             capitals += 1
             lower_run = 0
         elif word == "và":
-            following = _TOKEN_RE.match(text, match.end())
             if not (following and following.group(1)[0].isupper()):
                 break
+            if _ORG_HEAD_RE.match(text, following.start(1)):
+                break  # "Sở Tư pháp và Ban Quản lý Khu kinh tế" are two bodies
         elif word.lower() in _ORG_STOP or word[0].isdigit() or lower_run >= 3:
             break
         else:

@@ -55,6 +55,17 @@ def _is_name(text: str) -> bool:
     return bool(_NAME_RE.match(text)) and all(word[0].isupper() for word in text.split())
 
 
+_LIST_ITEM_RE = re.compile(r"^[-–•+*]\s+\S")
+
+
+def _opens_list(previous: str) -> bool:
+    """A line a list of the article's own follows: its lead-in ending with
+    ":" (not a teaser heading, which ends the article first), or an item."""
+    return bool(_LIST_ITEM_RE.match(previous)) or (
+        previous.endswith(":") and not END_OF_ARTICLE_RE.match(previous)
+    )
+
+
 _PIPES_RE = re.compile(r"^\|\s*|\s*\|$")
 
 
@@ -144,6 +155,13 @@ def parse_txt(text: str, source: str) -> Article:
         if i == title_at:
             blocks.append(Block("title", line))
             previous = line
+            continue
+        if _LIST_ITEM_RE.match(line) and previous is not None and _opens_list(previous):
+            # "Kết quả cụ thể ...:" then "- Gia nhập thị trường: 7,85 điểm, hạng 4":
+            # the article's own list, not a teaser list closing the page.
+            blocks.append(Block("paragraph", line))
+            previous = line
+            seen_body_words += len(line.split())
             continue
         if seen_body_words >= 20 and END_OF_ARTICLE_RE.match(line):
             break

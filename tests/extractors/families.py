@@ -43,6 +43,8 @@ UNITS_2025 = frozenset(
 )  # fmt: skip
 # Indices whose entities are countries; a country is an entity in no other.
 COUNTRY_INDICES = frozenset({"GII", "EGDI"})
+# Indices that rank provinces and nothing else (editions.toml).
+PROVINCES_ONLY = frozenset({"PCI", "PAPI", "PGI", "PII"})
 # How far back the previous edition is: the UN survey (EGDI) is biennial.
 EDITION_STEP = {"EGDI": 2}
 
@@ -58,7 +60,7 @@ class Unit:
 
     written: str
     name: str
-    kind: str = "province"  # "province", "ministry" or "country"
+    kind: str = "province"  # "province", "ministry", "country", "org" (a bank, a group) or "local"
 
     def __str__(self) -> str:
         return self.written
@@ -67,6 +69,13 @@ class Unit:
         """Its name in that edition, or None when the edition ranks no such unit."""
         if (self.kind == "country") != (index in COUNTRY_INDICES):
             return None
+        if index == "DDCI" and self.kind not in ("local", "org"):
+            return None  # a DDCI ranks a province's own bodies
+        if self.kind == "local":
+            # A department or district: ranked by its province's DDCI only.
+            return self.name if index == "DDCI" else None
+        if self.kind == "org":
+            return None if index in PROVINCES_ONLY else self.name
         if self.kind == "province" and on_merged_map(index, year):
             if self.name == "Thừa Thiên Huế":
                 return "Huế"
@@ -89,6 +98,16 @@ def ministry(written: str, name: str | None = None) -> Unit:
 
 def country(written: str, name: str | None = None) -> Unit:
     return Unit(written, name or written, "country")
+
+
+def body(written: str, name: str | None = None) -> Unit:
+    """A bank, a group, a university: it keeps the name the article gives it."""
+    return Unit(written, name or written, "org")
+
+
+def local(written: str, name: str | None = None) -> Unit:
+    """A province's department or district, as a DDCI ranks them."""
+    return Unit(written, name or written, "local")
 
 
 def decomposed(written: str) -> str:
@@ -183,6 +202,7 @@ INDEX_NAMES: dict[str, tuple[str, ...]] = {
     "PII": ("PII", "Chỉ số đổi mới sáng tạo cấp địa phương"),
     "GII": ("GII", "Chỉ số đổi mới sáng tạo toàn cầu"),
     "EGDI": ("EGDI", "Chỉ số phát triển Chính phủ điện tử của Liên Hợp Quốc"),
+    "DDCI": ("DDCI", "Chỉ số năng lực cạnh tranh cấp sở, ban, ngành và địa phương"),
 }  # fmt: skip
 
 
@@ -384,6 +404,29 @@ KEPT_2025 = tuple(
 )
 MERGED_AWAY = tuple(province(n) for n in ("Quảng Nam", "Bình Dương", "Long An", "Hà Giang", "Bình Định"))
 
+# Banks and groups the ICT Index ranks in tables of their own.
+BODIES = (
+    body("Vietcombank"),
+    body("BIDV"),
+    body("VietinBank"),
+    body("Agribank"),
+    body("Tổng công ty Hàng không Việt Nam"),
+    body("Tập đoàn Điện lực Việt Nam"),
+    body("Ngân hàng TMCP Quân đội"),
+)
+# Departments and districts a province's DDCI ranks, as articles write them.
+LOCALS = (
+    local("Sở Tư pháp"),
+    local("Sở Kế hoạch và Đầu tư"),
+    local("Ban Quản lý Khu kinh tế"),
+    local("huyện Đức Hòa"),
+    local("thị xã Kiến Tường"),
+    local("thành phố Tân An"),
+    local("huyện Ba Chẽ"),
+    local("Huyện Vân Đồn", "huyện Vân Đồn"),
+    local("Sở Giao thông vận tải"),
+)
+
 MINISTRIES = (
     ministry("Bộ TT&TT", "Bộ Thông tin và Truyền thông"),
     ministry("Bộ Thông tin và Truyền thông"),
@@ -468,6 +511,8 @@ SIPAS_2023 = edition("SIPAS", 2023)
 PGI_2023 = edition("PGI", 2023)
 PII_2024 = edition("PII", 2024)
 GII_2023 = edition("GII", 2023)
+DDCI_2023 = edition("DDCI", 2023)
+DDCI_2024 = edition("DDCI", 2024)
 GII_2024 = edition("GII", 2024)
 EGDI_2024 = edition("EGDI", 2024)
 # Provincial editions on both maps, for families of any phrasing.

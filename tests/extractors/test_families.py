@@ -14,8 +14,11 @@ import pytest
 from extractors.facts import rules
 from extractors.facts.rules import registered
 from tests.extractors.families import (
+    BODIES,
     BRVT,
     COUNTRIES,
+    DDCI_2023,
+    DDCI_2024,
     DTI_2023,
     DTI_2024,
     DTI_2025,
@@ -27,6 +30,7 @@ from tests.extractors.families import (
     ICT_2018,
     ICT_2020,
     KEPT_2025,
+    LOCALS,
     MERGED_AWAY,
     MINISTRIES,
     ORDINALS,
@@ -333,6 +337,43 @@ RANGE_NEAR = [
     ),
 ]
 
+# Other ranked bodies keep the name the article gives them (FACTS.md,
+# "Entities"): banks and groups where an index ranks them (ICT Index),
+# departments and districts where a DDCI does.
+POSITION += [
+    Family(
+        "position_other_bodies",
+        "rank.position",
+        "banks, groups, departments and districts as the ranked unit",
+        (ICT_2018, DDCI_2023, DDCI_2024),
+        (
+            "{u} xếp thứ {r}.",
+            "Ở khối này, {u} đứng thứ {r} với 0,6120 điểm.",
+            "{u} vươn lên vị trí thứ {r}, tăng 2 bậc so với năm trước.",
+            "Năm nay {u} lùi xuống vị trí thứ {r}.",
+        ),
+        lambda v: [
+            rank(v.u, v.r),
+            *([score(v.u, 0.612)] if "0,6120" in v.template else []),
+            *([change(v.u, 2)] if "tăng 2 bậc" in v.template else []),
+        ],
+        {"u": BODIES + LOCALS, "r": nums(2, 3, 5, 8)},
+        size=16,
+    ),
+    Family(
+        "position_other_bodies_in_a_list",
+        "rank.position",
+        'two bodies joined by "và" are two, and a body\'s name stops before its province',
+        (DDCI_2023, DDCI_2024),
+        (
+            "Sở Kế hoạch và Đầu tư dẫn đầu, {u} xếp thứ {r}.",
+            "Theo Sở Tư pháp tỉnh Long An, {u} xếp thứ {r}.",
+        ),
+        lambda v: [rank("Sở Kế hoạch và Đầu tư", 1)] * ("dẫn đầu" in v.template) + [rank(v.u, v.r)],
+        {"u": LOCALS[2:], "r": nums(2, 3)},
+    ),
+]
+
 POSITION_NEAR = [
     Family(
         "position_counts_times",
@@ -492,6 +533,22 @@ LEADER = [
 
 LEADER_NEAR = [
     Family(
+        "leader_with_its_pillars",
+        "rank.leader",
+        '"dẫn đầu về chuyển đổi số với 3 trụ cột ...": first in the index, not in each pillar; '
+        '"Theo <a body>, ..." names who says it',
+        (DTI_2023, DTI_2025),
+        (
+            "{u} dẫn đầu cả nước về chuyển đổi số với 3 trụ cột chính quyền số, kinh tế số và xã hội số.",
+            "Theo công bố của Bộ TT&TT, {u} tiếp tục là địa phương dẫn đầu cả nước về chuyển đổi số với"
+            " 3 trụ cột chính quyền số, kinh tế số và xã hội số.",
+            "Theo Sở Thông tin và Truyền thông tỉnh Lâm Đồng, {u} dẫn đầu cả nước.",
+        ),
+        lambda v: [rank(v.u, 1)],
+        {"u": PLAIN[:4] + KEPT_2025[:3]},
+        near_miss=True,
+    ),
+    Family(
         "leader_groups",
         "rank.leader",
         '"top 10", "nhóm dẫn đầu", "cuối bảng" without a count: no rank',
@@ -577,6 +634,29 @@ LAST = [
         ),
         lambda v: [rank(v.u, 17)],
         {"u": MINISTRIES[:6]},
+    ),
+]
+LAST += [
+    Family(
+        "last_place_size_stated",
+        "rank.last",
+        '"xếp cuối trong 22 sở, ngành": the size stated with the last place',
+        (DDCI_2023, DDCI_2024, PAR_2023),
+        (
+            "{u} xếp cuối trong {n} {noun}.",
+            "Xếp cuối trong {n} {noun} là {u} với 80,17%.",
+        ),
+        lambda v: (
+            [rank(v.u, v.n)] + [score(v.u, 80.17)] * ("80,17" in v.template and v.ed.index == "PAR_INDEX")
+        ),
+        {
+            "u,n,noun": (
+                (LOCALS[0], Num("22", 22), "sở, ngành"),
+                (LOCALS[3], Num("15", 15), "huyện, thị xã, thành phố"),
+                (LOCALS[6], Num("13", 13), "huyện, thị xã, thành phố"),
+                (MINISTRIES[7], Num("17", 17), "bộ, cơ quan ngang bộ"),
+            )
+        },
     ),
 ]
 LAST_NEAR = [

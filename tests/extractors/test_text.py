@@ -115,6 +115,41 @@ def test_txt_drops_furniture_above_the_title_and_teasers_below_the_body(shared):
     assert article.published_at == datetime(2019, 8, 25, 18, 53, tzinfo=VN)
 
 
+@pytest.mark.parametrize("bullet", ["-", "–", "•", "+"])
+def test_txt_keeps_a_list_its_lead_in_opens_and_drops_the_teasers_after_the_body(bullet):
+    text = "\n".join(
+        [
+            "Long An lần đầu vào nhóm 3 tỉnh dẫn đầu PCI",
+            "Hoài Thanh 22/05/2024 07:45",
+            "Theo kết quả PCI năm 2023 vừa được công bố, Long An đạt 70,37 điểm, xếp thứ 3/63 tỉnh.",
+            "Kết quả cụ thể các chỉ số thành phần PCI 2023 của Long An:",
+            f"{bullet} Gia nhập thị trường: 7,85 điểm, hạng 4 (tăng 6 bậc)",
+            f"{bullet} Tiếp cận đất đai: 7,02 điểm, hạng 2",
+            "Năm 2023, tỉnh tiếp tục tổ chức đánh giá DDCI lần thứ 5.",
+            "Các tin khác:",
+            f"{bullet} Long An: Đối thoại doanh nghiệp quý II/2024",
+        ]
+    )
+    article = parse_txt(text, "x.txt")
+    items = [p for p in article.paragraphs if p.endswith(("(tăng 6 bậc)", "hạng 2"))]
+    assert len(items) == 2 and items[0].endswith("Gia nhập thị trường: 7,85 điểm, hạng 4 (tăng 6 bậc)")
+    assert "Đối thoại doanh nghiệp" not in article.text
+
+
+def test_txt_a_dash_line_with_no_lead_in_still_ends_the_article():
+    text = "\n".join(
+        [
+            "Đà Nẵng dẫn đầu PCI năm 2023 với nhiều cải thiện",
+            "Một đoạn văn đủ dài về kết quả PCI năm 2023 của thành phố, với hơn hai mươi chữ để"
+            " qua ngưỡng thân bài của bài viết này.",
+            "- Khánh Hòa: khai mạc lễ hội biển",
+            "Đoạn sau danh sách tin.",
+        ]
+    )
+    article = parse_txt(text, "x.txt")
+    assert "Khánh Hòa" not in article.text and "Đoạn sau" not in article.text
+
+
 def test_txt_without_byline_or_title_keeps_every_paragraph():
     article = parse_txt(
         "Một đoạn văn dài có dấu chấm ở cuối câu, nói về chỉ số PCI năm 2023.\nĐoạn hai.", "x.txt"

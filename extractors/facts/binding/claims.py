@@ -32,7 +32,7 @@ def make(
     if name is None:
         return []
     if "last" in m.flags:
-        v = ranked_count(ctx, entity, code, year)
+        v = float(m.group_size) if m.group_size else ranked_count(ctx, entity, code, year)
         if v is None:
             return []  # last place of a ranking whose size the article does not state
     if (
@@ -75,9 +75,9 @@ def unit_name(ctx: SentenceContext, entity: EntityMention, code: str, year: int)
     """The entity's name in the map its edition was ranked on (FACTS.md):
     "TP Huế" is Thừa Thiên Huế in PCI 2023 and Huế in DTI 2024; Quảng Nam
     ranks in no edition from 2025, nor does a country in a provincial index."""
-    if entity.kind == "org":
-        groups = gazetteer.groups_ranked(code)
-        return entity.name if "other" in groups else None
+    if entity.kind in ("org", "local"):
+        group = "other" if entity.kind == "org" else "local"
+        return entity.name if group in gazetteer.groups_ranked(code) else None
     if _FORMER_AFTER_RE.match(ctx.text, entity.end) and year >= 2025:
         return None  # "Quảng Nam (cũ)": a unit merged away
     unit = gazetteer.resolve(entity.name, code, year)

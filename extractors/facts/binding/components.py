@@ -29,7 +29,8 @@ def component_cued(ctx: SentenceContext, c) -> bool:
     text = ctx.text
     clause = ctx.s.clause_of(c.start)
     before = text[max(clause[0], c.start - 30) : c.start]
-    if not before.strip() or _COMPONENT_CUE_BEFORE_RE.search(before):
+    if not before.strip(" -–•+*") or _COMPONENT_CUE_BEFORE_RE.search(before):
+        # A clause or a list item ("- Gia nhập thị trường: 7,85 điểm") it opens.
         return True
     return bool(_COMPONENT_CUE_AFTER_RE.match(text, c.end))
 

@@ -27,6 +27,7 @@ from extractors.facts.records import MetricMention
 
 
 _DIGIT_RE = re.compile(r"\d")
+_SOURCE_CLAUSE_RE = re.compile(r"[\s\"“(]*Theo\s+(?!(?:kết quả|bảng xếp hạng|xếp hạng)\b)", I)
 
 
 def eligible(ctx: SentenceContext, e: EntityMention) -> bool:
@@ -39,6 +40,9 @@ def eligible(ctx: SentenceContext, e: EntityMention) -> bool:
         return False
     if _NAMESAKE_BEFORE_RE.search(before) or _NAMESAKE_AFTER_RE.match(text, e.end):
         return False
+    clause = s.clause_of(e.start)
+    if clause[0] == s.start and _SOURCE_CLAUSE_RE.match(text, s.start, clause[1]):
+        return False  # "Theo Sở Tư pháp tỉnh Long An, ...": who says it, not whom it ranks
     block_start = ctx.doc.blocks[s.block][0]
     if e.start - block_start <= 2 and _DATELINE_AFTER_RE.match(text, e.end):
         return False

@@ -11,6 +11,7 @@ from extractors.facts.rules import Rule, register
 from extractors.facts.rules.common import (
     COPULA_RE,
     I,
+    group_size_after,
     regional,
 )
 
@@ -40,7 +41,7 @@ _PERSONAL_BEST_RE = re.compile(
     r"\s*(?:từ trước (?:đến|tới) nay|trong lịch sử|của (?:mình|tỉnh|địa phương)|kể từ)", I
 )
 _COMPONENT_LIST_AFTER_RE = re.compile(
-    r"\s*(?:cả nước|toàn quốc)?\s*(?:(?:ở|về|là)\s+|(?:về\s+)?[\w ]{0,30}?(?:ở|với)\s+)"
+    r"\s*(?:cả nước|toàn quốc)?\s*(?:(?:ở|về|là)\s+|(?:về\s+)?[\w ]{0,30}?ở\s+)"
     r"(?:(?:hai|ba|bốn|năm|\d+|các|những|cả)\s+)?(?:chỉ số|lĩnh vực|trục|hạng mục|tiêu chí|trụ cột)"
     r"(?!\s+(?:PAPI|PCI|DTI|PGI|SIPAS|PAR|ICT|tổng hợp|chung)\b)",
     I,
@@ -133,15 +134,22 @@ class LastPlaceRule(Rule):
     order = 45
     vocabulary = ("rank.last",)
     pattern = re.compile(rf"(?<![\w]){V.alt('rank.last')}(?![\w])", I)
-    _COUNTED_BEFORE_RE = re.compile(r"(?:\d+|hai|ba|bốn|năm|các|những|nhóm|top|tốp)\s+(?:\S+\s+)?$", I)
+    _COUNTED_BEFORE_RE = re.compile(
+        r"(?<![\w])(?:\d+|hai|ba|bốn|năm|các|những|nhóm|top|tốp)\s+(?:(?P<noun>\S+)\s+)?$", I
+    )
 
     def find(self, ctx) -> list[MetricMention]:
         found = []
         for match in self.pattern.finditer(ctx.text, ctx.s.start, ctx.s.end):
-            if self._COUNTED_BEFORE_RE.search(ctx.text, max(ctx.s.start, match.start() - 20), match.start()):
-                continue  # "Ba vị trí cuối cùng", "nhóm cuối bảng"
+            counted = self._COUNTED_BEFORE_RE.search(
+                ctx.text, max(ctx.s.start, match.start() - 20), match.start()
+            )
+            if counted and not (counted.group("noun") or "x")[0].isupper():
+                continue  # "Ba vị trí cuối cùng", "nhóm cuối bảng"; not "huyện Ba Chẽ xếp cuối"
             mention = MetricMention("rank", [(0.0, *match.span())], match.start(), match.end(), self.name)
             mention.flags.add("last")
+            # "xếp cuối trong 22 sở, ngành": the size of the ranking it closes.
+            mention.group_size = group_size_after(ctx.text, match.end(), ctx.s.end)
             copula = COPULA_RE.match(ctx.text, match.end())
             if copula and copula.end() < ctx.s.end:
                 mention.copula_at = copula.end()

@@ -18,7 +18,7 @@ I = re.IGNORECASE
 # From a rank word to the first component it ranks: "dẫn đầu cả nước về",
 # "đứng đầu ở hai chỉ số thành phần của PCI 2021 là", "dẫn đầu ở các lĩnh vực sau:".
 COMPONENT_LIST_HEAD_RE = re.compile(
-    r"\s*(?:cả nước|toàn quốc)?\s*(?:(?:về|ở)\s+[\w ]{0,30}?\s*)?(?:ở|về|là|tại|với)?\s*"
+    r"\s*(?:cả nước|toàn quốc)?\s*(?:(?:về|ở)\s+[\w ]{0,30}?\s*)?(?:ở|về|là|tại)?\s*"
     r"(?:(?:hai|ba|bốn|năm|\d+|các|những|cả)\s+)?"
     r"(?:chỉ số|lĩnh vực|trục|hạng mục|tiêu chí|trụ cột)?(?:\s+thành phần)?(?:\s+chính)?(?:\s+nội dung)?"
     r"(?:\s+của\s+\S+(?:\s+\d{4})?)?(?:\s+sau)?\s*,?\s*(?:là|gồm|:)?\s*:?\s*"
@@ -271,7 +271,10 @@ class OrderedListStrategy(Rule):
                 result += continue_ranks(ctx, group, named, "rank.list_continued")
             elif len(group) >= 2 and _LIST_ORDERED_BEFORE_RE.search(text, near, g_start):
                 lead_in = max(near, s.segment_of(g_start)[0])
-                stated = any(m.metric == "rank" and lead_in <= m.start < g_start for m in ctx.metrics)
+                stated = any(
+                    m.metric == "rank" and lead_in <= m.start < g_start and m.values[0][0] != 1
+                    for m in ctx.metrics
+                )
                 if not stated and first_leading is not None and first_leading.end() <= g_start:
                     # "ba vị trí dẫn đầu lần lượt thuộc về": from the first, unless the
                     # lead-in states where the list starts ("vị trí thứ 4 và 5 ...").

@@ -148,7 +148,8 @@ class RankRangeRule(Rule):
     order = 28
     vocabulary = ("rank.position",)
     pattern = re.compile(
-        rf"(?<![\w])(?P<head>(?:{POSITION}|{_VERB})(?:\s+tiếp theo)?\s*,?\s*)?từ\s+(?P<noun>(?:{POSITION})\s+)?"
+        rf"(?<![\w])(?P<head>(?:{POSITION}|{_VERB})(?:\s+tiếp theo)?\s*,?\s*)?"
+        rf"từ\s+(?P<noun>(?:{POSITION})\s+)?"
         rf"(?:thứ\s+)?(?P<lo>{INT}|{ORD})\s*(?:đến|tới|-|–)\s*(?:(?:{POSITION})\s+)?(?:thứ\s+)?"
         rf"(?P<hi>{INT}|{ORD})(?![\w])",
         I,
