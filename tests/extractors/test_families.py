@@ -1434,6 +1434,21 @@ RANK_CHANGE_NEAR = [
         {"u": PLAIN, "n": nums(15, 8)},
         near_miss=True,
     ),
+    Family(
+        "change_against_an_edition_named_first",
+        "rank_change.moved",
+        '"So với PCI 2014, khi tỉnh chỉ đứng thứ 26, X đã tăng 25 bậc": the rank is 2014\'s, the'
+        " change is against no previous edition",
+        (PCI_2019, PCI_2022),
+        (
+            "So với PCI 2014, khi tỉnh chỉ đứng thứ 26, {u} đã tăng {n} bậc.",
+            "Như vậy, so với bảng xếp hạng năm 2014, {u} đã tăng {n} bậc.",
+            "So với năm 2014, khi chỉ xếp thứ 26, {u} đã tăng {n} bậc.",
+        ),
+        lambda v: [rank(v.u, 26, year=2014)] if "26" in v.template else [],
+        {"u": PLAIN, "n": nums(15, 8)},
+        near_miss=True,
+    ),
 ]
 
 # --- rank_change.unchanged ------------------------------------------------------------

@@ -145,6 +145,9 @@ def bind_years(
             return compare[0].years
         base = bind_years_plain(ctx, m, usable, code)
         return (lx.previous_edition(code, base[0]),) if base else None
+    when = _compared_when(ctx, m)
+    if when is not None:
+        return when
     paren = ctx.s.paren_of(m.start)
     if paren is not None and not any(m is p[3] for p in ctx.moves):
         # "tụt 4 bậc so với năm 2021 (đứng thứ 44)": the compared edition's;
@@ -153,6 +156,21 @@ def bind_years(
         if compared:
             return compared[-1].years
     return bind_years_plain(ctx, m, usable, code)
+
+
+_WHEN_RE = re.compile(r"\s*(?:khi|lúc|thời điểm)(?![\w])", I)
+
+
+def _compared_when(ctx: SentenceContext, m: MetricMention) -> tuple[int, ...] | None:
+    """ "So với PCI 2014, khi thành phố chỉ đứng thứ 26, ...": the "khi"
+    clause after a comparison states the compared edition."""
+    clause = ctx.s.clause_of(m.start)
+    if m.metric == "rank_change" or not _WHEN_RE.match(ctx.text, clause[0], clause[1]):
+        return None
+    for y in ctx.years:
+        if 0 <= clause[0] - y.end <= 2 and len(y.years) == 1 and in_compare_clause(ctx, y):
+            return y.years
+    return None
 
 
 def _index_of(ctx: SentenceContext, m: MetricMention) -> int | None:

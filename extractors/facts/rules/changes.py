@@ -23,8 +23,12 @@ _COMPARE_AFTER_RE = re.compile(
     I,
 )
 # "So với năm 2016, Hà Nội đã tăng 15 bậc": the comparison written first.
+# "So với PCI 2014, ...", "So với bảng xếp hạng năm 2013, ...": an index or
+# a ranking may stand between the words and the year.
 _COMPARE_BEFORE_RE = re.compile(
-    rf"(?<![\w]){_COMPARE}\s+(?:(?P<prev>{_PREVIOUS})|(?:năm\s+)?(?P<y>{YEAR}))[^;.]*$", I
+    rf"(?<![\w]){_COMPARE}\s+(?:(?P<prev>{_PREVIOUS})|(?:[^\s\d,;.]+\s+){{0,4}}?(?:năm\s+)?(?P<y>{YEAR}))"
+    r"[^;.]*$",
+    I,
 )
 _UNCHANGED_RE = re.compile(
     rf"(?<![\w]){V.alt('change.unchanged')}\s+(?:được\s+)?(?:thứ hạng|xếp hạng|vị trí|hạng|thứ bậc)"
