@@ -470,6 +470,23 @@ LEADER_WORDS = (
     Word("giành ngôi á quân", 2),
     Word("đứng đầu cả nước", 1),
 )
+POSITION_NEAR += [
+    Family(
+        "position_conditional",
+        "rank.position",
+        '"nếu ..., X sẽ ...": a consequence imagined, not a rank; "Nếu như năm 2018 ... thì" contrasts',
+        (PCI_2022, PCI_2023),
+        (
+            "Một số ý kiến cho rằng nếu cộng gộp kết quả, PCI của {u} sẽ tương đương vị trí thứ {r}.",
+            "Nếu loại trừ chỉ số chi phí không chính thức, {u} sẽ vươn lên vị trí thứ {r}.",
+            "Nếu như năm 2018 {u} đứng thứ 60, thì năm {ed.year} tỉnh đã vươn lên thứ hạng {r}/63.",
+        ),
+        lambda v: [rank(v.u, 60, year=2018), rank(v.u, v.r)] if "Nếu như" in v.template else [],
+        {"u": PLAIN, "r": nums(8, 3)},
+        near_miss=True,
+    ),
+]
+
 LEADER = [
     Family(
         "leader_words",

@@ -9,6 +9,7 @@ from extractors import gazetteer
 from extractors.facts.binding.patterns import (
     _ABOUT_FRAME_RE,
     _ABOUT_RE,
+    _CONDITIONAL_RE,
     _HYPOTHETICAL_RE,
     _INDICATOR_RE,
     _NOT_A_TOPIC_RE,
@@ -54,7 +55,7 @@ def off_topic(ctx: SentenceContext, m: MetricMention, code: str | None = None) -
     text, s = ctx.text, ctx.s
     clause = s.clause_of(m.start)
     segment = s.segment_of(m.start)
-    if _HYPOTHETICAL_RE.search(text, segment[0], m.start):
+    if _HYPOTHETICAL_RE.search(text, segment[0], m.start) or _CONDITIONAL_RE.search(text, segment[0], m.start):
         return True
     if code is not None and gazetteer.groups_ranked(code) == ("countries",):
         return False

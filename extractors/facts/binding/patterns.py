@@ -88,6 +88,10 @@ _INDICATOR_RE = re.compile(
     r"\s*(?:thế giới|toàn cầu|cả nước)?\s*về\s+(?P<name>[^,.;()\d]{4,60}?)(?=\s*(?:[,.;()]|$|với\b|và\b))", I
 )
 _HYPOTHETICAL_RE = re.compile(rf"(?<![\w]){V.alt('context.hypothetical')}(?![\w])", I)
+# A condition and its consequence: "nếu cộng gộp kết quả, PCI 2024 của tỉnh
+# mới sẽ tương đương vị trí thứ 8", "nếu loại trừ ..., Hải Phòng sẽ dẫn đầu".
+# Not "Nếu như năm 2018 ... thì năm 2022 tỉnh vươn lên thứ 35" (a contrast).
+_CONDITIONAL_RE = re.compile(r"(?<![\w])nếu(?![\w])[^;.]*?(?<![\w])sẽ(?![\w])", I)
 _FORMER_AFTER_RE = re.compile(rf"\s*(?:\(\s*)?{V.alt('context.former')}(?![\w])", I)
 # What may follow "về" and still be about the index: a component or index
 # name (checked against the mentions), or these framing words.
