@@ -20,7 +20,7 @@ from extractors.text.normalize import normalize_text
 # A line that ends the article: what follows is comments, teasers, footer.
 END_OF_ARTICLE_RE = re.compile(
     r"^(?:\(\d+\)\s*Bình luận|Bình luận(?:\s*\(\d+\))?$|Tin cùng chuyên mục|"
-    r"Cùng chuyên mục|Tin liên quan|Bài liên quan|Tin khác|Các tin khác|"
+    r"Cùng chuyên mục|(?:Tin|Bài) liên quan\s*:?$|Tin khác|Các tin khác|"
     r"Đọc nhiều|Xem nhiều|Mới nhất$|Tin mới nhất|Nổi bật\b|Đọc thêm$|Xem thêm$|"
     r"POWERED BY|Gửi bình luận|Ý kiến bạn đọc|Từ khóa:|Tags?:|Chia sẻ bài viết|"
     r"-$|- [^\s].{0,60}$)",
@@ -31,7 +31,8 @@ END_OF_ARTICLE_RE = re.compile(
 FURNITURE_RE = re.compile(
     r"^(?:Đọc báo in|Tải ứng dụng|Powered by\b|Hotline\b|Chat (?:Facebook|Zalo)|"
     r"Gọi ngay|Tìm kiếm\b|Theo dõi .{0,40} trên|google news$|Lượt xem|"
-    r"A A$|#\S+$|!\[.*\]\(.*\)|\|?\s*$|.*\s-$|.*\.(?:jpe?g|png|gif|webp)$)",
+    r"A A$|#\S+$|!\[.*\]\(.*\)|\|?\s*$|.*\s-$|.*\.(?:jpe?g|png|gif|webp)$|"
+    r"(?:Xem thêm|Đọc thêm|Tin liên quan|Bài liên quan|>>)\s*:?\s+\S.{0,200}$)",
     re.IGNORECASE,
 )
 _NO_LETTERS_RE = re.compile(r"^[^A-Za-zÀ-ỹĐđ]*$")

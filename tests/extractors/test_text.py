@@ -136,6 +136,21 @@ def test_txt_keeps_a_list_its_lead_in_opens_and_drops_the_teasers_after_the_body
     assert "Đối thoại doanh nghiệp" not in article.text
 
 
+@pytest.mark.parametrize("cue", ["Xem thêm:", "Đọc thêm:", "Tin liên quan:", ">>"])
+def test_txt_drops_a_link_to_another_article_inside_the_body(cue):
+    text = "\n".join(
+        [
+            "Huế dẫn đầu PGI năm 2025 với nhiều cải thiện",
+            "Một đoạn văn đủ dài về kết quả PGI năm 2025 của thành phố, với hơn hai mươi chữ để"
+            " qua ngưỡng thân bài của bài viết này.",
+            f"{cue} PCI 2025: Quảng Ninh trở lại ngôi đầu",
+            "Đoạn tiếp theo của bài viết vẫn được giữ lại.",
+        ]
+    )
+    article = parse_txt(text, "x.txt")
+    assert "Quảng Ninh" not in article.text and "Đoạn tiếp theo" in article.text
+
+
 def test_txt_a_dash_line_with_no_lead_in_still_ends_the_article():
     text = "\n".join(
         [

@@ -55,7 +55,7 @@ def off_topic(ctx: SentenceContext, m: MetricMention, code: str | None = None) -
     text, s = ctx.text, ctx.s
     clause = s.clause_of(m.start)
     segment = s.segment_of(m.start)
-    if _HYPOTHETICAL_RE.search(text, segment[0], m.start) or _CONDITIONAL_RE.search(text, segment[0], m.start):
+    if any(p.search(text, segment[0], m.start) for p in (_HYPOTHETICAL_RE, _CONDITIONAL_RE)):
         return True
     if code is not None and gazetteer.groups_ranked(code) == ("countries",):
         return False
