@@ -58,8 +58,8 @@ def analyse(article: Article) -> Doc | None:
     edition, tied = _edition(text, indices, years)
     if edition is None:
         return None
-    dominant = _dominant_index(indices)
     blocks = split_blocks(text)
+    dominant = _title_index(article, blocks, indices) or _dominant_index(indices)
     entities = find_entities(text)
     title_entity = _title_entity(article, blocks, entities)
     return Doc(
@@ -75,6 +75,15 @@ def analyse(article: Article) -> Doc | None:
         title_entity=title_entity,
         group_counts=_group_counts(text),
     )
+
+
+def _title_index(article: Article, blocks: list[tuple[int, int]], indices: list[IndexMention]) -> str | None:
+    """The one index the title names, or None: "PAR INDEX 2025: Hải Phòng dẫn
+    đầu ..." is about PAR INDEX however often the text names SIPAS."""
+    if not article.blocks or article.blocks[0].kind != "title" or not blocks:
+        return None
+    codes = {i.code for i in indices if i.end <= blocks[0][1]}
+    return codes.pop() if len(codes) == 1 else None
 
 
 def _title_entity(

@@ -1717,6 +1717,26 @@ PAIRED_LIST_NEAR = [
 # --- bind.single: one number bound on its own ---------------------------------------------
 
 SINGLE = [
+    *(
+        Family(
+            f"single_title_index_{code.lower()}",
+            "bind.single",
+            "a lead naming two indices, the other one more often: the text after it is about the one"
+            " the headline names",
+            (ed,),
+            (
+                f"Ban Chỉ đạo công bố {{ed.year}} kết quả PAR INDEX và SIPAS; {other} {{ed.year}} tăng 0,39%,"
+                f" {other} của nhiều tỉnh cao hơn và {other} được đo trên toàn quốc.\n"
+                "{u} xếp thứ {r} với 91,02%.",
+                f"Hôm nay, PAR INDEX {{ed.year}} và SIPAS {{ed.year}} được công bố;"
+                f" {other} có nhiều điểm mới,"
+                f" {other} đo cả dịch vụ công.\nNăm nay, {{u}} đứng thứ {{r}}, đạt 91,02%.",
+            ),
+            lambda v: [rank(v.u, v.r), score(v.u, 91.02)],
+            {"u": MINISTRIES[:8], "r": nums(2, 5)},
+        )
+        for code, ed, other in (("par", PAR_2023, "SIPAS"), ("sipas", SIPAS_2023, "PAR INDEX"))
+    ),
     Family(
         "single_headline_entity",
         "bind.single",
