@@ -217,6 +217,8 @@ def _org_name_end(text: str, pos: int) -> int:
         if not match or "\n" in text[end : match.start(1)]:
             break
         word = match.group(1).rstrip(".")
+        if tokens == 0 and not (word and word[0].isupper()):
+            return pos  # a name starts with a capital right after its head: not "thành phố - Thái Nguyên"
         following = _TOKEN_RE.match(text, match.end())
         if not word or (word in lx.ORG_NAME_STOPS and following and following.group(1)[0].isupper()):
             break  # "Sở Tư pháp tỉnh Long An"; but "Ban Quản lý Khu kinh tế tỉnh" is its name

@@ -472,6 +472,20 @@ LEADER_WORDS = (
 )
 POSITION_NEAR += [
     Family(
+        "position_head_noun_of_a_count",
+        "rank.position",
+        '"63 tỉnh, thành phố - Hà Nội": a head noun of a count is no district named "- Hà Nội"',
+        (PCI_2022, DTI_2023),
+        (
+            "Theo bảng xếp hạng {ed.index} {ed.year} cho 63 tỉnh, thành phố -"
+            " {u} xếp thứ {r} với 70,12 điểm.",
+            "Trong 63 tỉnh, thành phố, {u} xếp thứ {r}.",
+        ),
+        lambda v: [rank(v.u, v.r)] + [score(v.u, 70.12)] * ("70,12" in v.template and v.ed.index == "PCI"),
+        {"u": PLAIN, "r": nums(3, 12)},
+        near_miss=True,
+    ),
+    Family(
         "position_conditional",
         "rank.position",
         '"nếu ..., X sẽ ...": a consequence imagined, not a rank; "Nếu như năm 2018 ... thì" contrasts',
