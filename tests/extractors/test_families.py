@@ -1264,6 +1264,21 @@ SCORE_UNIT = [
 ]
 SCORE_UNIT_NEAR = [
     Family(
+        "score_of_the_whole_country",
+        "score.unit",
+        '"Chỉ số hài lòng ... của cả nước đạt 80,08%": the country\'s figure, no unit\'s; but "hai đầu tàu'
+        ' của cả nước là A và B, ở mức lần lượt là ..." names units',
+        (PAR_2023, SIPAS_2023),
+        (
+            "{a} đứng đầu. Chỉ số hài lòng về sự phục vụ hành chính của cả nước đạt 80,08%.",
+            "{a} đứng đầu. Chỉ số của toàn quốc là 80,08%, tăng 0,39% so với năm trước.",
+            "Hai đầu tàu kinh tế của cả nước là {a} và {b}, ở mức lần lượt là 83,96% và 81,77%.",
+        ),
+        lambda v: [rank(v.a, 1)] if "đứng đầu" in v.template else [score(v.a, 83.96), score(v.b, 81.77)],
+        {"a,b,c": TRIOS},
+        near_miss=True,
+    ),
+    Family(
         "score_changes",
         "score.unit",
         'score changes read as scores: "tăng mạnh nhất với 6,39%", "tăng 0,69 điểm"',

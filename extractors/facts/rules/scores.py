@@ -30,7 +30,10 @@ _AVERAGE_NEAR_RE = re.compile(V.alt("score.average"), I)
 # gia, chỉ số DTI năm 2024 đạt 0,7955", "Chỉ số CCHC của 17 bộ ... là 84,05%".
 _AGGREGATE_RE = re.compile(
     rf"cấp\s+{V.alt('score.national')}|(?:DTI|PCI|PAPI|PGI|chỉ số)\s+{V.alt('score.national')}|"
-    r"(?<![\w/])(?:của|trong)\s+\d{1,2}\s+(?:bộ|tỉnh|địa phương|cơ quan)",
+    r"(?<![\w/])(?:của|trong)\s+\d{1,2}\s+(?:bộ|tỉnh|địa phương|cơ quan)|"
+    # "Chỉ số hài lòng ... của cả nước đạt 80,08%": the country's own figure.
+    # Not "hai đầu tàu kinh tế của cả nước là Hà Nội và TP.HCM ... 43,96".
+    r"(?<![\w])(?:của|trên)\s+(?:cả nước|toàn quốc)\s+(?:đạt|là|ở mức)\s*$",
     I,
 )
 # Money, counts and sizes are no index scores: "12,5 tỷ đồng", "2,5 tỷ USD",
