@@ -604,6 +604,7 @@ LEADER_NEAR = [
             "Phó Chủ tịch UBND {u} dẫn đầu đoàn công tác.",
             "{u} đạt vị trí cao nhất từ trước đến nay.",
             "{u} dẫn đầu phong trào thi đua.",
+            "Năm nay, {u}, đơn vị đã 7 lần dẫn đầu trước đó, chưa có tên trong bảng.",
         ),
         nothing,
         {"u": PLAIN},

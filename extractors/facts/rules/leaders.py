@@ -46,7 +46,9 @@ _COMPONENT_LIST_AFTER_RE = re.compile(
     r"(?!\s+(?:PAPI|PCI|DTI|PGI|SIPAS|PAR|ICT|tổng hợp|chung)\b)",
     I,
 )
-_NOT_A_RANK_AFTER_RE = re.compile(r"\s*(?:đoàn|xu hướng|phong trào)", I)
+# "dẫn đầu đoàn" leads a delegation; "đơn vị đã 7 lần dẫn đầu trước đó" tells
+# the unit's past, not this edition's rank.
+_NOT_A_RANK_AFTER_RE = re.compile(r"\s*(?:đoàn|xu hướng|phong trào|trước đó|trước đây|trước kia)(?![\w])", I)
 # "kém địa phương dẫn đầu 6,39 điểm", "giải hạng nhất": the leader word
 # describes someone else, or names a league.
 _NOT_A_RANK_BEFORE_RE = re.compile(
