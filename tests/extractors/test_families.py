@@ -1795,6 +1795,22 @@ SINGLE = [
         size=6,
     ),
     Family(
+        "single_year_in_an_apposition",
+        "bind.single",
+        '"X, quán quân của hai năm 2016-2017, lùi xuống vị trí thứ ba": the apposition\'s years are its own',
+        (ICT_2018,),
+        (
+            "{u}, quán quân của hai năm 2016-2017, lùi xuống vị trí thứ {r}.",
+            "{u}, đơn vị dẫn đầu năm 2017, năm nay xếp thứ {r}.",
+        ),
+        lambda v: (
+            [rank(v.u, 1, year=2017), rank(v.u, v.r)]
+            + [rank(v.u, 1, year=2016)] * ("2016-2017" in v.template)
+        ),
+        {"u": PROVINCES, "r": nums(3, 5)},
+        size=6,
+    ),
+    Family(
         "single_year_enumeration_joined",
         "bind.single",
         'year enumerations: "năm 2018 ... 60, năm 2019 và 2020 ... 59"',

@@ -199,6 +199,7 @@ def bind_years_plain(
             y.role in ("plain", "list", "paren")
             and not in_compare_clause(ctx, y)
             and (s.paren_of(y.start) is None or s.paren_of(y.start) == paren)
+            and not _private_to_apposition(ctx, y, m)
         )
 
     if paren:
@@ -225,6 +226,18 @@ def bind_years_plain(
         # "Thừa Thiên - Huế năm ngoái xếp thứ 9": the previous edition.
         return (lx.previous_edition(code, current[0]),)
     return current
+
+
+def _private_to_apposition(ctx: SentenceContext, y: YearMention, m: MetricMention) -> bool:
+    """ "Bộ Tư pháp, quán quân của hai năm 2023-2024, lùi xuống vị trí thứ
+    ba": the years of an apposition that states its own rank are its own."""
+    s, text = ctx.s, ctx.text
+    clause = s.clause_of(y.start)
+    if clause[0] <= m.start < clause[1] or clause[0] == s.start or text[clause[1] : clause[1] + 1] != ",":
+        return False
+    if not any(0 <= clause[0] - 1 - e.end <= 1 for e in ctx.entities):
+        return False
+    return any(clause[0] <= x.start < clause[1] for x in ctx.metrics)
 
 
 def _context_edition(ctx: SentenceContext, code: str | None) -> tuple[int, ...] | None:
