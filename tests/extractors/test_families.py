@@ -713,6 +713,29 @@ LAST_NEAR = [
 
 HIGHEST_SCORE = [
     Family(
+        "highest_or_lowest_satisfaction",
+        "rank.highest_score",
+        '"có chỉ số hài lòng cao nhất cả nước" is 1; "thấp nhất trong 63 địa phương" is 63; then "Hai vị'
+        ' trí tiếp theo" goes on from the first',
+        (SIPAS_2023, PAR_2023),
+        (
+            "{a} là địa phương có chỉ số hài lòng cao nhất cả nước với 87,58%. Hai vị trí tiếp theo là {b}"
+            " (87,12%) và {c} (86,99%).",
+            "{a} có chỉ số hài lòng thấp nhất trong 63 địa phương, đạt 77,30%.",
+            "Đứng cuối bảng xếp hạng của 63 tỉnh, thành phố là {b} (79,12%). {a} có mức độ hài lòng cao nhất"
+            " cả nước.",
+        ),
+        lambda v: (
+            [rank(v.a, 1), score(v.a, 87.58), rank(v.b, 2), score(v.b, 87.12)]
+            + [rank(v.c, 3), score(v.c, 86.99)]
+            if "tiếp theo" in v.template
+            else [rank(v.a, 63), score(v.a, 77.3)]
+            if "thấp nhất" in v.template
+            else [rank(v.b, 63), score(v.b, 79.12), rank(v.a, 1)]
+        ),
+        {"a,b,c": TRIOS},
+    ),
+    Family(
         "highest_score",
         "rank.highest_score",
         '"điểm cao nhất cả nước" is rank 1 of an index ranked by that score',
@@ -1274,6 +1297,8 @@ SCORE_UNIT_NEAR = [
             "{a} đứng đầu. Chỉ số hài lòng về sự phục vụ hành chính của cả nước đạt 80,08%.",
             "{a} đứng đầu. Chỉ số của toàn quốc là 80,08%, tăng 0,39% so với năm trước.",
             "Hai đầu tàu kinh tế của cả nước là {a} và {b}, ở mức lần lượt là 83,96% và 81,77%.",
+            "Chỉ số của 63 tỉnh, thành phố năm nay là 85,08%; trong 63 tỉnh được đánh giá, {a} đạt 83,96%,"
+            " {b} đạt 81,77%.",
         ),
         lambda v: [rank(v.a, 1)] if "đứng đầu" in v.template else [score(v.a, 83.96), score(v.b, 81.77)],
         {"a,b,c": TRIOS},

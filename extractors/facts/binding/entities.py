@@ -242,6 +242,15 @@ def _owner_after(ctx: SentenceContext, m: MetricMention) -> EntityMention | None
     return None
 
 
+def _items_have_values(ctx: SentenceContext, group: list[EntityMention], m: MetricMention) -> bool:
+    """Whether every unit before the last of a list carries its own value of
+    ``m``'s kind between it and the next: then the list is of items."""
+    return all(
+        any(x.metric == m.metric and a.end <= x.start < b.start for x in ctx.metrics)
+        for a, b in zip(group, group[1:])
+    )
+
+
 def single_or_each(ctx: SentenceContext, e: EntityMention, m: MetricMention) -> list[EntityMention] | None:
     group = group_of(ctx, e)
     if group is None or len(group) == 1:
@@ -249,6 +258,13 @@ def single_or_each(ctx: SentenceContext, e: EntityMention, m: MetricMention) -> 
     following = next((x for x in group if x.start > e.start), None)
     if e.end <= m.start and (following is None or m.end <= following.start) and e is not group[-1]:
         return [e]  # the number is in this unit's own item: "A với 84,64 điểm, B ..."
+    if (
+        e is group[-1]
+        and e.end <= m.start
+        and ctx.s.clause_of(e.start) == ctx.s.clause_of(m.start)
+        and _items_have_values(ctx, group, m)
+    ):
+        return [e]  # "A đạt 83,96%, B đạt 81,77%": the last item's own value
     if _EACH_RE.match(ctx.text, group[-1].end):
         return list(group)
     return None  # "A và B xếp thứ 3": whose rank?  Drop rather than guess.

@@ -164,15 +164,18 @@ class LastPlaceRule(Rule):
 class HighestScoreRule(Rule):
     """The highest score in the country is first place (FACTS.md): "có số
     điểm ở hạng mục cung ứng dịch vụ công cao nhất trên cả nước", "đạt điểm
-    cao nhất cả nước", "đạt 7,21 điểm, cao nhất cả nước".  Not within a
-    region ("cao nhất khu vực"), not a group ("nhóm cao nhất")."""
+    cao nhất cả nước", "đạt 7,21 điểm, cao nhất cả nước", "có chỉ số hài lòng
+    cao nhất cả nước"; the lowest of a stated number is last ("chỉ số hài
+    lòng thấp nhất trong 34 địa phương" is 34).  Not within a region ("cao
+    nhất khu vực"), not a group ("nhóm cao nhất")."""
 
     name = "rank.highest_score"
     stage = "metric"
     order = 46
     pattern = re.compile(
-        r"(?<![\w])(?:số điểm|điểm số|tổng điểm|điểm)(?P<what>[^.;()]{0,60}?|\s*,)\s+(?P<top>cao nhất)\s+"
-        r"(?:trên\s+|trong\s+)?(?:cả nước|toàn quốc)",
+        r"(?<![\w])(?:số điểm|điểm số|tổng điểm|điểm|chỉ số|mức độ hài lòng)(?P<what>[^.;()]{0,60}?|\s*,)\s+"
+        r"(?P<top>cao nhất|thấp nhất)(?:\s+(?:trên\s+|trong\s+)?(?:cả nước|toàn quốc)(?![\w])|"
+        r"(?=\s+(?:trong|trên|của)\s+(?:tổng\s+số\s+)?\d{1,3}\s))",
         I,
     )
     _GROUP_RE = re.compile(rf"(?<![\w]){V.alt('rank.groups')}\s*$", I)
@@ -186,5 +189,10 @@ class HighestScoreRule(Rule):
             ) or self._IN_GROUP_RE.search(ctx.text, max(ctx.s.start, match.start() - 30), match.start()):
                 continue  # "nằm trong nhóm (có điểm) cao nhất toàn quốc": a group
             top = match.span("top")
-            found.append(MetricMention("rank", [(1.0, *top)], top[0], match.end(), self.name))
+            mention = MetricMention("rank", [(1.0, *top)], top[0], match.end(), self.name)
+            mention.group_size = group_size_after(ctx.text, match.end(), ctx.s.end)
+            if match.group("top").lower() == "thấp nhất":
+                # "có chỉ số hài lòng thấp nhất trong 34 địa phương": last of those ranked.
+                mention.flags.add("last")
+            found.append(mention)
         return found

@@ -341,7 +341,9 @@ def previous_rank(ctx, pos: int) -> Claim | None:
     before: where a continued list ("tiếp theo là A, B") goes on from."""
     for c in [*reversed(ctx.claims), *reversed(ctx.state.claims[-50:])]:
         if c.metric == "rank" and c.value_span[1] <= pos:
-            return c
+            # No list goes on past last place: "Hai vị trí tiếp theo" after
+            # "Đứng cuối ... là Bình Thuận" continues some other ranking.
+            return None if c.rule == "rank.last" or c.value == c.group_size else c
     return None
 
 

@@ -60,6 +60,23 @@ _OWNED_CUE_RE = re.compile(
 )
 
 
+_RANKED_IN_RE = re.compile(r"(?:xếp|đứng|cuối|nhất|hạng|thứ\s+\S+|hạng\s+\S+)\s*$", I)
+
+
+def _aggregate_before(text: str, start: int, end: int) -> bool:
+    """A figure of all units or of the country right before the number, with
+    no unit named in between: "Chỉ số CCHC của 17 bộ, ngành là 84,05%"; not
+    "trong 17 bộ, cơ quan ngang bộ được đánh giá, Bộ Tư pháp đạt 90,86%",
+    nor "Kon Tum xếp cuối trong 63 địa phương với 76,12%" (a rank's size)."""
+    found = list(_AGGREGATE_RE.finditer(text, start, end))
+    if not found:
+        return False
+    last = found[-1]
+    if any(word[0].isupper() and not word.isupper() for word in text[last.end() : end].split()):
+        return False  # a unit's name ("Bộ Tư pháp"); an acronym ("chỉ số DTI") is the index's
+    return not _RANKED_IN_RE.search(text, max(0, last.start() - 16), last.start())
+
+
 def score_blocked(text: str, sentence: Sentence, start: int, end: int) -> str | None:
     """Why the number at ``start:end`` is not a score, or None."""
     clause_start = sentence.clause_of(start)[0]
@@ -81,7 +98,7 @@ def score_blocked(text: str, sentence: Sentence, start: int, end: int) -> str | 
     segment_start = sentence.segment_of(start)[0]
     if _AVERAGE_NEAR_RE.search(text, max(segment_start, start - 120), start):
         return "average"
-    if _AGGREGATE_RE.search(text, max(segment_start, start - 120), start):
+    if _aggregate_before(text, max(segment_start, start - 120), start):
         return "aggregate"
     if _MAGNITUDE_AFTER_RE.match(text, end):
         return "money or count"
