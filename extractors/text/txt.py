@@ -20,8 +20,8 @@ from extractors.text.normalize import normalize_text
 # A line that ends the article: what follows is comments, teasers, footer.
 END_OF_ARTICLE_RE = re.compile(
     r"^(?:\(\d+\)\s*Bình luận|Bình luận(?:\s*\(\d+\))?$|Tin cùng chuyên mục|"
-    r"Cùng chuyên mục|(?:Tin|Bài) liên quan\s*:?$|Tin khác|Các tin khác|"
-    r"Đọc nhiều|Xem nhiều|Mới nhất$|Tin mới nhất|Nổi bật\b|Đọc thêm$|Xem thêm$|"
+    r"Cùng chuyên mục|(?:Tin|Bài) liên quan\s*:?$|(?:Các )?[Tt]in khác\s*:?$|"
+    r"(?:Đọc|Xem) nhiều(?: nhất)?\s*:?$|Mới nhất$|Tin mới nhất|Nổi bật$|(?:Đọc|Xem) thêm\s*:?$|"
     r"POWERED BY|Gửi bình luận|Ý kiến bạn đọc|Từ khóa:|Tags?:|Chia sẻ bài viết|"
     r"-$|- [^\s].{0,60}$)",
     re.IGNORECASE,

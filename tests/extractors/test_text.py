@@ -126,7 +126,7 @@ def test_txt_keeps_a_list_its_lead_in_opens_and_drops_the_teasers_after_the_body
             f"{bullet} Gia nhập thị trường: 7,85 điểm, hạng 4 (tăng 6 bậc)",
             f"{bullet} Tiếp cận đất đai: 7,02 điểm, hạng 2",
             "Năm 2023, tỉnh tiếp tục tổ chức đánh giá DDCI lần thứ 5.",
-            "Các tin khác:",
+            "Các tin khác:" if bullet != "+" else "Xem thêm:",
             f"{bullet} Long An: Đối thoại doanh nghiệp quý II/2024",
         ]
     )
@@ -149,6 +149,23 @@ def test_txt_drops_a_link_to_another_article_inside_the_body(cue):
     )
     article = parse_txt(text, "x.txt")
     assert "Quảng Ninh" not in article.text and "Đoạn tiếp theo" in article.text
+
+
+@pytest.mark.parametrize("heading", ["Nổi bật ở các trụ cột", "Tin khác biệt của năm nay: chuyển đổi số"])
+def test_txt_a_section_heading_that_starts_like_page_furniture_does_not_end_the_article(heading):
+    text = "\n".join(
+        [
+            "DTI 2024: Hà Nội dẫn đầu 34 tỉnh, thành về chuyển đổi số",
+            "Một đoạn văn đủ dài về kết quả DTI năm 2024 của các địa phương, với hơn hai mươi chữ để"
+            " qua ngưỡng thân bài của bài viết này.",
+            heading,
+            "Ở trụ cột chính quyền số, Huế đứng đầu với 0,8810.",
+            "Nổi bật",
+            "Một tin khác ở cuối trang.",
+        ]
+    )
+    article = parse_txt(text, "x.txt")
+    assert "Huế đứng đầu" in article.text and "tin khác ở cuối" not in article.text
 
 
 def test_txt_a_dash_line_with_no_lead_in_still_ends_the_article():
