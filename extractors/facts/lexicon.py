@@ -320,6 +320,10 @@ WEAK_INDEX_PATTERNS: dict[str, list[str]] = {
 # Index article; inside one it is the ICT Index component it_industry.
 IT_INDUSTRY_AS_COMPONENT = re.compile(rf"chỉ số công nghiệp {_ICT}", re.IGNORECASE)
 
+# "xây dựng, phát triển Chính phủ điện tử" in a PAR INDEX article is its
+# component e_government, not the ministry's e-government ranking.
+E_GOVERNMENT_AS_PAR_COMPONENT = re.compile(r"xây dựng(?:,| và)?\s+$", re.IGNORECASE)
+
 # Words that make a Chính phủ điện tử ranking the UN's (EGDI), not the ministry's.
 UN_NEAR = re.compile(r"Liên\s+[Hh]ợp\s+[Qq]uốc|\bLHQ\b|\bUN\b|\bEGDI\b|193 quốc gia")
 
@@ -442,7 +446,10 @@ COMPONENT_PATTERNS: dict[str, list[tuple[str, str]]] = {
             r"cải cách chế độ công vụ|xây dựng và nâng cao chất lượng đội ngũ cán bộ",
         ),
         ("public_finance", r"cải cách tài chính công"),
-        ("e_government", r"hiện đại hóa (?:nền\s+)?hành chính|xây dựng,? phát triển chính phủ điện tử"),
+        (
+            "e_government",
+            r"hiện đại hóa (?:nền\s+)?hành chính|xây dựng(?:,| và)? phát triển chính phủ điện tử",
+        ),
         ("impact", r"tác động của (?:cải cách hành chính|CCHC)"),
     ],
 }

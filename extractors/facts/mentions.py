@@ -298,13 +298,23 @@ def find_indices(text: str, lowered: str | None = None) -> list[IndexMention]:
 def _settle_indices(text: str, mentions: list[IndexMention]) -> list[IndexMention]:
     """Read each index name in the light of the others (FACTS.md):
     "chỉ số công nghiệp CNTT" in an ICT Index article is a component, not
-    the IT Industry Index; a Chính phủ điện tử ranking of the United Nations
+    the IT Industry Index, and so is "xây dựng, phát triển Chính phủ điện tử"
+    in a PAR INDEX article, not the e-government ranking; a Chính phủ điện tử ranking of the United Nations
     is EGDI; a generic phrase names an index only where no other is named."""
     codes = {m.code for m in mentions if not m.weak}
     if "ICT_INDEX" in codes:
         plain = [m for m in mentions if m.code == "IT_INDUSTRY_INDEX"]
         if all(lx.IT_INDUSTRY_AS_COMPONENT.fullmatch(text, m.start, m.end) for m in plain):
             mentions = [m for m in mentions if m.code != "IT_INDUSTRY_INDEX"]
+    if "PAR_INDEX" in codes:
+        mentions = [
+            m
+            for m in mentions
+            if not (
+                m.code == "EGOV"
+                and lx.E_GOVERNMENT_AS_PAR_COMPONENT.search(text, max(0, m.start - 12), m.start)
+            )
+        ]
     settled = []
     for m in mentions:
         if m.code == "EGOV" and lx.UN_NEAR.search(text, max(0, m.start - 200), m.end + 200):

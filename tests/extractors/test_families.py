@@ -368,6 +368,7 @@ POSITION += [
         (
             "Sở Kế hoạch và Đầu tư dẫn đầu, {u} xếp thứ {r}.",
             "Theo Sở Tư pháp tỉnh Long An, {u} xếp thứ {r}.",
+            "Theo kết quả công bố DDCI {ed.year} của Sở Kế hoạch và Đầu tư, {u} xếp thứ {r}.",
         ),
         lambda v: [rank("Sở Kế hoạch và Đầu tư", 1)] * ("dẫn đầu" in v.template) + [rank(v.u, v.r)],
         {"u": LOCALS[2:], "r": nums(2, 3)},
@@ -480,8 +481,14 @@ POSITION_NEAR += [
             "Theo bảng xếp hạng {ed.index} {ed.year} cho 63 tỉnh, thành phố -"
             " {u} xếp thứ {r} với 70,12 điểm.",
             "Trong 63 tỉnh, thành phố, {u} xếp thứ {r}.",
+            "Theo kết quả công bố {ed.index} {ed.year} của Bộ Nội vụ, {u} đạt 70,12 điểm, xếp thứ {r}/63.",
+            "Theo kết quả {ed.index} {ed.year} thì {u} lần đầu tiên lên ngôi vị quán quân.",
         ),
-        lambda v: [rank(v.u, v.r)] + [score(v.u, 70.12)] * ("70,12" in v.template and v.ed.index == "PCI"),
+        lambda v: (
+            [rank(v.u, 1)]
+            if "quán quân" in v.template
+            else [rank(v.u, v.r)] + [score(v.u, 70.12)] * ("70,12" in v.template and v.ed.index == "PCI")
+        ),
         {"u": PLAIN, "r": nums(3, 12)},
         near_miss=True,
     ),
@@ -1791,6 +1798,23 @@ SINGLE = [
             {"u": MINISTRIES[:8], "r": nums(2, 5)},
         )
         for code, ed, other in (("par", PAR_2023, "SIPAS"), ("sipas", SIPAS_2023, "PAR INDEX"))
+    ),
+    Family(
+        "single_par_components_named_like_an_index",
+        "bind.single",
+        '"xây dựng và phát triển Chính phủ điện tử" in a PAR INDEX article is its component, not the'
+        " e-government ranking",
+        (PAR_2023,),
+        (
+            "Cụ thể, lĩnh vực cải cách tài chính công xếp thứ {r}; xây dựng và phát triển Chính phủ điện tử,"
+            " Chính phủ số đứng thứ 6.",
+            "Lĩnh vực xây dựng, phát triển Chính phủ điện tử của tỉnh đứng thứ 6, cải cách tài chính công"
+            " xếp thứ {r}.",
+        ),
+        lambda v: [rank(v.u, v.r, component="public_finance"), rank(v.u, 6, component="e_government")],
+        {"u": PROVINCES, "r": nums(3, 12)},
+        title="{u}: {title}",
+        size=6,
     ),
     Family(
         "single_headline_entity",

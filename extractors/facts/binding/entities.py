@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from extractors.facts import vocab as V
 from extractors.facts.binding.patterns import (
     _BARE_MINISTRY_LIST_RE,
     _DATELINE_AFTER_RE,
@@ -27,7 +28,14 @@ from extractors.facts.records import MetricMention
 
 
 _DIGIT_RE = re.compile(r"\d")
-_SOURCE_CLAUSE_RE = re.compile(r"[\s\"“(]*Theo\s+(?!(?:kết quả|bảng xếp hạng|xếp hạng)\b)", I)
+_SOURCE_CLAUSE_RE = re.compile(r"[\s\"“(]*Theo\s+", I)
+# A "Theo ..." clause that states something itself ("Theo kết quả ... thì Hải
+# Phòng lên ngôi quán quân") is no bare source.
+_STATES_RE = re.compile(
+    rf"(?<![\w])(?:thì|xếp|đứng|đạt|tăng|giảm|tụt|{V.alt('rank.first', 'rank.second', 'rank.last')})(?![\w])",
+    I,
+)
+_NON_YEAR_NUMBER_RE = re.compile(r"(?<![\d])(?!(?:19|20)\d\d(?!\d))\d")
 
 
 def eligible(ctx: SentenceContext, e: EntityMention) -> bool:
@@ -41,8 +49,15 @@ def eligible(ctx: SentenceContext, e: EntityMention) -> bool:
     if _NAMESAKE_BEFORE_RE.search(before) or _NAMESAKE_AFTER_RE.match(text, e.end):
         return False
     clause = s.clause_of(e.start)
-    if clause[0] == s.start and _SOURCE_CLAUSE_RE.match(text, s.start, clause[1]):
-        return False  # "Theo Sở Tư pháp tỉnh Long An, ...": who says it, not whom it ranks
+    if (
+        clause[0] == s.start
+        and _SOURCE_CLAUSE_RE.match(text, s.start, clause[1])
+        and not _NON_YEAR_NUMBER_RE.search(text, s.start, clause[1])
+        and not _STATES_RE.search(text, s.start, clause[1])
+    ):
+        # "Theo Sở Tư pháp tỉnh Long An, ...", "Theo kết quả PAR INDEX 2022 của
+        # Bộ Nội vụ, ...": who says it, not whom it ranks.
+        return False
     block_start = ctx.doc.blocks[s.block][0]
     if e.start - block_start <= 2 and _DATELINE_AFTER_RE.match(text, e.end):
         return False
