@@ -469,3 +469,13 @@ GENERIC_COMPONENT_RE = re.compile(
     r"(?P<name>[^,;.()\n\"]{6,120}?)(?=\s*(?:[,;.()\n\"]|$))",
     re.IGNORECASE,
 )
+# ... and "chỉ số thành phần <name>" itself, up to a bracket, a full stop or
+# the next statement: "dẫn đầu chỉ số thành phần chính sách, dịch vụ hỗ trợ
+# doanh nghiệp bảo vệ môi trường." (PGI), "chỉ số thành phần vai trò lãnh đạo
+# ... (7,60/10 điểm)".
+NAMED_COMPONENT_RE = re.compile(
+    r"chỉ số thành phần\s+(?!(?:về|liên quan đến|này|đó|nào|số|\d|của|là|gồm|trong|cao|thấp|thứ)\b)"
+    r"(?P<name>[^;.()\n\"\d]{6,120}?)"
+    r"(?=\s*(?:[;.()\n\"]|,\s*(?:trong khi|còn|nhưng|và|đồng thời)\b|\s(?:với|đạt|xếp|đứng|tăng|giảm)\b|$))",
+    re.IGNORECASE,
+)

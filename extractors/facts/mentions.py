@@ -360,6 +360,18 @@ class _Spans:
         self.ends.insert(i, end)
 
 
+_OWNER_RE = re.compile(r"\s+của\s+(?:(?:tỉnh|thành phố|TP\.?)\s+)?(?P<name>\w)")
+
+
+def _before_owner(text: str, start: int, end: int) -> int:
+    """Where a component's name ends before the unit that owns it: "tính minh
+    bạch | của Đà Nẵng"; not in "vai trò lãnh đạo của chính quyền tỉnh"."""
+    for match in _OWNER_RE.finditer(text, start, end):
+        if match.group("name").isupper():
+            return match.start()
+    return end
+
+
 def find_components(
     text: str, indices: list[IndexMention], lowered: str | None = None
 ) -> list[ComponentMention]:
@@ -384,13 +396,21 @@ def find_components(
                             full_code = code + suffix
                             break
                 found.append(ComponentMention(start, end, index_code, full_code))
-    named = _Spans((c.start, c.start + 1) for c in found)
-    for match in lx.GENERIC_COMPONENT_RE.finditer(text):
-        name = match.group("name").strip()
-        start = match.start("name")
-        if named.overlaps(match.start(), match.end()):
-            continue
-        found.append(ComponentMention(start, match.end("name"), "*", slugify(name)))
+    # A known component opening the name is the component; one further in
+    # is part of a longer name: "chính sách, dịch vụ hỗ trợ doanh nghiệp bảo
+    # vệ môi trường" (PGI) holds PCI's "hỗ trợ doanh nghiệp".
+    # And only a component of an index the article names: "chỉ số thành phần
+    # tính minh bạch" in a PGI article is no PCI component.
+    codes = {i.code for i in indices}
+    named = _Spans((c.start, c.start + 1) for c in found if c.index_code in codes)
+    for pattern in (lx.GENERIC_COMPONENT_RE, lx.NAMED_COMPONENT_RE):
+        for match in pattern.finditer(text):
+            start, end = match.span("name")
+            if named.overlaps(match.start(), start + 6):
+                continue
+            end = _before_owner(text, start, end)
+            named.add(start, start + 1)
+            found.append(ComponentMention(start, end, "*", slugify(text[start:end].strip())))
     found.sort(key=lambda c: (c.start, -(c.end - c.start)))
     return found
 

@@ -1817,6 +1817,30 @@ SINGLE = [
         size=6,
     ),
     Family(
+        "single_component_named_by_the_article",
+        "bind.single",
+        '"dẫn đầu chỉ số thành phần <name>" where FACTS.md lists no component: the slug of the name,'
+        " a known component inside it included",
+        (PGI_2023,),
+        (
+            "{a} cũng đứng đầu chỉ số thành phần vai trò lãnh đạo của chính quyền tỉnh"
+            " (7,60/10 điểm), trong khi"
+            " {b} dẫn đầu chỉ số thành phần chính sách, dịch vụ hỗ trợ doanh nghiệp bảo vệ môi trường.",
+            "Chỉ số thành phần tính minh bạch của {a} xếp thứ 5; {b} xếp thứ 2 ở chỉ số thành phần thiết chế"
+            " môi trường.",
+        ),
+        lambda v: (
+            [
+                rank(v.a, 1, component="vai_tro_lanh_dao_cua_chinh_quyen_tinh"),
+                score(v.a, 7.6, component="vai_tro_lanh_dao_cua_chinh_quyen_tinh"),
+                rank(v.b, 1, component="chinh_sach_dich_vu_ho_tro_doanh_nghiep_bao_ve_moi_truong"),
+            ]
+            if "vai trò" in v.template
+            else [rank(v.a, 5, component="tinh_minh_bach"), rank(v.b, 2, component="thiet_che_moi_truong")]
+        ),
+        {"a,b,c": TRIOS},
+    ),
+    Family(
         "single_headline_entity",
         "bind.single",
         "an entity named only in the headline",

@@ -28,7 +28,7 @@ from extractors.facts.records import MetricMention
 
 
 _DIGIT_RE = re.compile(r"\d")
-_SOURCE_CLAUSE_RE = re.compile(r"[\s\"“(]*Theo\s+", I)
+_SOURCE_CLAUSE_RE = re.compile(r"[\s\"“(]*(?:\([^()]{1,20}\)\s*[-–]\s*)?Theo\s+", I)  # "(BBR) - Theo ..."
 # A "Theo ..." clause that states something itself ("Theo kết quả ... thì Hải
 # Phòng lên ngôi quán quân") is no bare source.
 _STATES_RE = re.compile(
