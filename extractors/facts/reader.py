@@ -89,10 +89,10 @@ class Reader:
             self._update_topic(ctx, [])
             return
         ctx.eligible = [e for e in ctx.entities if B.eligible(ctx, e)]
-        ctx.groups = B.entity_groups(ctx, ctx.eligible)
         self._find_metrics(ctx)
         if len(ctx.metrics) > MAX_METRICS:
             return
+        ctx.groups = B.entity_groups(ctx, ctx.eligible)
         ctx.moves = B.move_parts(ctx)
         for i, m in enumerate(ctx.metrics):
             year = B.adjacent_year(ctx, m)

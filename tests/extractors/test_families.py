@@ -1750,6 +1750,20 @@ PAIRED_LIST = [
 ]
 PAIRED_LIST_NEAR = [
     Family(
+        "paired_second_and_third_stated_apart",
+        "bind.paired_list",
+        '"Á quân thuộc về A (47,60 điểm), B đứng thứ ba", "á quân là A, hạng ba là B": each its own'
+        " statement, not a list after a word of no order",
+        (PAPI_2023, PCI_2022),
+        (
+            "Á quân thuộc về {a} (47,60 điểm), {b} đứng thứ ba.",
+            "{c} tiếp tục dẫn đầu, á quân là {a} (47,60 điểm), hạng ba là {b}.",
+        ),
+        lambda v: [rank(v.a, 2), score(v.a, 47.6), rank(v.b, 3)] + [rank(v.c, 1)] * ("dẫn đầu" in v.template),
+        {"a,b,c": TRIOS},
+        near_miss=True,
+    ),
+    Family(
         "paired_order_not_stated",
         "bind.paired_list",
         '"dẫn đầu là A, B" and "tốp 3 gồm A, B, C": order not stated, no ranks',

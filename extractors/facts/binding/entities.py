@@ -81,7 +81,7 @@ def entity_groups(ctx: SentenceContext, entities: list[EntityMention]) -> list[l
             tail = _ITEM_TAIL_RE.match(text, gap_start, e.start)
             if tail:
                 gap_start = tail.end()
-            if _LIST_GLUE_RE.fullmatch(text, gap_start, e.start):
+            if _LIST_GLUE_RE.fullmatch(text, gap_start, e.start) and not _opens_statement(ctx, e, gap_start):
                 current.append(e)
                 continue
             groups.append(current)
@@ -94,6 +94,14 @@ def entity_groups(ctx: SentenceContext, entities: list[EntityMention]) -> list[l
         if items:
             groups.append(items)
     return groups
+
+
+def _opens_statement(ctx: SentenceContext, e: EntityMention, gap_start: int) -> bool:
+    """ "Á quân thuộc về Quảng Ninh (47,60 điểm), Hải Phòng đứng thứ ba": after
+    a comma, a unit with a rank of its own right after it is a new subject."""
+    if "," not in ctx.text[gap_start : e.start] or "và" in ctx.text[gap_start : e.start].split():
+        return False
+    return any(m.metric == "rank" and len(m.values) == 1 and 0 <= m.start - e.end <= 2 for m in ctx.metrics)
 
 
 def group_of(ctx: SentenceContext, e: EntityMention) -> list[EntityMention] | None:

@@ -66,7 +66,13 @@ class RankPositionRule(Rule):
         for match in _RANK_RE.finditer(text, s.start, s.end):
             kw, written, den = match.group("kw"), match.group("val"), match.group("den")
             noun = match.group("noun")
-            if not self._reads_as_rank(match, kw, written, den, noun):
+            if not self._reads_as_rank(match, kw, written, den, noun) and not (
+                # "hạng ba là Ninh Bình": an ordinal word the copula makes a position
+                (noun or "").lower() == "hạng"
+                and is_word(written)
+                and written.lower() != "một"
+                and _COPULA_AHEAD_RE.match(text, match.end())
+            ):
                 continue
             before = text[max(s.start, match.start() - 8) : match.start()]
             if (
