@@ -14,8 +14,8 @@ from tests.conftest import FIXTURES
 # The floor on ../shared/corpus/dev (79 articles), held here and by the
 # `chiso eval` test: a ratchet, set to what the extractor reaches minus a
 # small margin and raised with each improvement (issue 17).
-MIN_PRECISION = 0.98
-MIN_RECALL = 0.955
+MIN_PRECISION = 0.985
+MIN_RECALL = 0.96
 MIN_F1 = 2 * MIN_PRECISION * MIN_RECALL / (MIN_PRECISION + MIN_RECALL)
 
 
@@ -37,6 +37,23 @@ def test_dev_corpus_meets_the_precision_and_recall_floor(shared):
     report = evaluate(_extract(paths), gold, sources={p.name for p in paths})
     assert report.strict.precision >= MIN_PRECISION, format_report(report)
     assert report.strict.recall >= MIN_RECALL, format_report(report)
+
+
+# The blind set (tests/corpus/blind): 30 articles a helper wrote from
+# FACTS.md alone, never having seen the code.  Its first-sight figures are in
+# the README; it has been read and tuned on since, so this floor only keeps
+# what was gained from slipping back.
+BLIND = Path(__file__).resolve().parents[1] / "corpus" / "blind"
+BLIND_MIN_PRECISION = 0.95
+BLIND_MIN_RECALL = 0.83
+
+
+def test_blind_set_meets_its_floor():
+    gold = read_gold((BLIND / "gold.jsonl").read_text(encoding="utf-8").splitlines())
+    paths = sorted((BLIND / "articles").glob("*.txt"))
+    report = evaluate(_extract(paths), gold, sources={p.name for p in paths})
+    assert report.strict.precision >= BLIND_MIN_PRECISION, format_report(report)
+    assert report.strict.recall >= BLIND_MIN_RECALL, format_report(report)
 
 
 def test_written_fixtures_yield_exactly_their_expected_facts():
