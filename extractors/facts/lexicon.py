@@ -469,6 +469,17 @@ GENERIC_COMPONENT_RE = re.compile(
     r"(?P<name>[^,;.()\n\"]{6,120}?)(?=\s*(?:[,;.()\n\"]|$))",
     re.IGNORECASE,
 )
+# In an index FACTS.md lists no components for, "chỉ số <name>" names one
+# too: "chỉ số dịch vụ trực tuyến (OSI)" (EGDI), "dẫn đầu chỉ số dịch vụ
+# CNTT" (IT Industry Index).
+BARE_COMPONENT_RE = re.compile(
+    r"(?<![\w])(?:phân\s+)?chỉ số\s+(?!(?:thành phần|này|đó|nào|chung|tổng hợp|của|là|về|trên|cao|thấp|"
+    r"trung bình|bình quân|năm|đạt|xếp|đứng|tăng|giảm)(?![\w]))"
+    # two words at least: "chỉ số CNTT" is the index's field, not a part of it
+    r"(?P<name>[^\W\d]\w*\s+[^;.()\n\"\d,]{2,60}?)"
+    r"(?=\s*(?:\(|[;.,\n]|\s(?:của|với|đạt|xếp|đứng|tăng|giảm|là)(?![\w])|$))",
+    re.IGNORECASE,
+)
 # ... and "chỉ số thành phần <name>" itself, up to a bracket, a full stop or
 # the next statement: "dẫn đầu chỉ số thành phần chính sách, dịch vụ hỗ trợ
 # doanh nghiệp bảo vệ môi trường." (PGI), "chỉ số thành phần vai trò lãnh đạo

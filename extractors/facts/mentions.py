@@ -403,10 +403,13 @@ def find_components(
     # tính minh bạch" in a PGI article is no PCI component.
     codes = {i.code for i in indices}
     named = _Spans((c.start, c.start + 1) for c in found if c.index_code in codes)
-    for pattern in (lx.GENERIC_COMPONENT_RE, lx.NAMED_COMPONENT_RE):
+    patterns = [lx.GENERIC_COMPONENT_RE, lx.NAMED_COMPONENT_RE]
+    if codes and not codes & lx.COMPONENT_PATTERNS.keys():
+        patterns.append(lx.BARE_COMPONENT_RE)
+    for pattern in patterns:
         for match in pattern.finditer(text):
             start, end = match.span("name")
-            if named.overlaps(match.start(), start + 6):
+            if named.overlaps(match.start(), start + 6) or inside_index.overlaps(match.start(), end):
                 continue
             end = _before_owner(text, start, end)
             named.add(start, start + 1)

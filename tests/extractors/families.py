@@ -203,6 +203,7 @@ INDEX_NAMES: dict[str, tuple[str, ...]] = {
     "GII": ("GII", "Chỉ số đổi mới sáng tạo toàn cầu"),
     "EGDI": ("EGDI", "Chỉ số phát triển Chính phủ điện tử của Liên Hợp Quốc"),
     "DDCI": ("DDCI", "Chỉ số năng lực cạnh tranh cấp sở, ban, ngành và địa phương"),
+    "IT_INDUSTRY_INDEX": ("Vietnam IT Industry Index", "IT Industry Index"),
 }  # fmt: skip
 
 
@@ -515,6 +516,7 @@ DDCI_2023 = edition("DDCI", 2023)
 DDCI_2024 = edition("DDCI", 2024)
 GII_2024 = edition("GII", 2024)
 EGDI_2024 = edition("EGDI", 2024)
+IT_INDUSTRY_2019 = edition("IT_INDUSTRY_INDEX", 2019)
 # Provincial editions on both maps, for families of any phrasing.
 PROVINCIAL = (PCI_2022, PAPI_2023, DTI_2023, ICT_2018, PGI_2023, DTI_2025)
 

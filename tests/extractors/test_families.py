@@ -29,6 +29,7 @@ from tests.extractors.families import (
     HUE,
     ICT_2018,
     ICT_2020,
+    IT_INDUSTRY_2019,
     KEPT_2025,
     LOCALS,
     MERGED_AWAY,
@@ -1853,6 +1854,27 @@ SINGLE = [
             else [rank(v.a, 5, component="tinh_minh_bach"), rank(v.b, 2, component="thiet_che_moi_truong")]
         ),
         {"a,b,c": TRIOS},
+    ),
+    Family(
+        "single_component_of_an_index_without_a_list",
+        "bind.single",
+        '"chỉ số dịch vụ trực tuyến (OSI) của Việt Nam đạt 0,7250" (EGDI), "dẫn đầu chỉ số dịch vụ CNTT"'
+        " (IT Industry Index): where FACTS.md lists no components, a slug",
+        (EGDI_2024, IT_INDUSTRY_2019),
+        (
+            "Trong 3 chỉ số thành phần, chỉ số dịch vụ trực tuyến (OSI) của {u} đạt 0,7250; chỉ số hạ tầng"
+            " viễn thông (TII) đạt 0,8090.",
+            "{u} dẫn đầu chỉ số dịch vụ trực tuyến, còn ở chỉ số hạ tầng viễn thông, {u} xếp thứ 5.",
+        ),
+        lambda v: (
+            [
+                score(v.u, 0.725, component="dich_vu_truc_tuyen"),
+                score(v.u, 0.809, component="ha_tang_vien_thong"),
+            ]
+            if "0,7250" in v.template
+            else [rank(v.u, 1, component="dich_vu_truc_tuyen"), rank(v.u, 5, component="ha_tang_vien_thong")]
+        ),
+        {"u": PLAIN[:3] + COUNTRIES[:2]},
     ),
     Family(
         "single_headline_entity",
