@@ -474,10 +474,10 @@ GENERIC_COMPONENT_RE = re.compile(
 # CNTT" (IT Industry Index).
 BARE_COMPONENT_RE = re.compile(
     r"(?<![\w])(?:phân\s+)?chỉ số\s+(?!(?:thành phần|này|đó|nào|chung|tổng hợp|của|là|về|trên|cao|thấp|"
-    r"trung bình|bình quân|năm|đạt|xếp|đứng|tăng|giảm)(?![\w]))"
+    r"trung bình|bình quân|năm|đạt|xếp|đứng|tăng|giảm|hài lòng|xanh)(?![\w]))"
     # two words at least: "chỉ số CNTT" is the index's field, not a part of it
     r"(?P<name>[^\W\d]\w*\s+[^;.()\n\"\d,]{2,60}?)"
-    r"(?=\s*(?:\(|[;.,\n]|\s(?:của|với|đạt|xếp|đứng|tăng|giảm|là)(?![\w])|$))",
+    r"(?=\s*(?:\(|[;.,\n]|\s(?:của|với|đạt|xếp|đứng|tăng|giảm|là|cao nhất|thấp nhất)(?![\w])|$))",
     re.IGNORECASE,
 )
 # ... and "chỉ số thành phần <name>" itself, up to a bracket, a full stop or
