@@ -370,6 +370,11 @@ _ICT_COMPONENTS = [
     ("human_infrastructure", rf"hạ tầng nhân lực(?:\s+{_ICT})?"),
     ("it_industry", rf"sản xuất\s*-?\s*kinh doanh\s+{_ICT}|công nghiệp\s+{_ICT}"),
     ("policy_environment", r"môi trường tổ chức\s*-?\s*chính sách"),
+    # "ứng dụng nội bộ trong cơ quan nhà nước" is the narrowed one (FACTS.md).
+    (
+        "it_application.internal",
+        rf"ứng dụng\s+(?:{_ICT}\s+)?nội bộ(?:\s+(?:trong|của)\s+(?:các\s+)?cơ quan nhà nước)?",
+    ),
     # Not "mức độ ứng dụng CNTT", which paraphrases a whole index.
     ("it_application", rf"(?<!mức độ )ứng dụng\s+{_ICT}"),
 ]

@@ -701,6 +701,19 @@ LAST += [
 ]
 LAST_NEAR = [
     Family(
+        "last_of_a_group",
+        "rank.last",
+        '"Đứng cuối nhóm này là X, ở vị trí thứ 20": last of a group, its rank the one stated',
+        (PAR_2023, ICT_2018),
+        (
+            "Đứng cuối nhóm này là {u}, ở vị trí thứ 20.",
+            "{u} xếp cuối khối các bộ có dịch vụ công, đứng thứ 20 trong 30 bộ, ngành.",
+        ),
+        lambda v: [rank(v.u, 20)],
+        {"u": MINISTRIES[:6]},
+        near_miss=True,
+    ),
+    Family(
         "last_place_uncounted",
         "rank.last",
         '"cuối bảng" without a count, "ba vị trí cuối cùng", "nhóm cuối bảng": no rank',
@@ -1875,6 +1888,33 @@ SINGLE = [
             else [rank(v.u, 1, component="dich_vu_truc_tuyen"), rank(v.u, 5, component="ha_tang_vien_thong")]
         ),
         {"u": PLAIN[:3] + COUNTRIES[:2]},
+    ),
+    Family(
+        "single_narrowed_components_after_trong_do",
+        "bind.single",
+        '"chỉ số hạ tầng kỹ thuật xếp thứ 27; trong đó hạ tầng kỹ thuật của cơ quan nhà nước xếp thứ 19",'
+        ' "ứng dụng nội bộ trong cơ quan nhà nước" (FACTS.md: the narrowed codes)',
+        (ICT_2018, ICT_2020),
+        (
+            "Chỉ số hạ tầng kỹ thuật xếp thứ 27; trong đó hạ tầng kỹ thuật của cơ quan nhà nước xếp thứ {r},"
+            " hạ tầng kỹ thuật của xã hội xếp thứ 40.",
+            "Chỉ số ứng dụng CNTT xếp thứ 35; trong đó ứng dụng nội bộ trong cơ quan nhà nước xếp thứ {r}.",
+        ),
+        lambda v: (
+            [
+                rank(v.u, 27, component="technical_infrastructure"),
+                rank(v.u, v.r, component="technical_infrastructure.state"),
+                rank(v.u, 40, component="technical_infrastructure.society"),
+            ]
+            if "hạ tầng" in v.template
+            else [
+                rank(v.u, 35, component="it_application"),
+                rank(v.u, v.r, component="it_application.internal"),
+            ]
+        ),
+        {"u": PROVINCES, "r": nums(19, 30)},
+        title="{u}: {title}",
+        size=6,
     ),
     Family(
         "single_headline_entity",

@@ -31,7 +31,8 @@ _ITEM_TAIL_RE = re.compile(r"\s+(?:với|đạt)\s+(?:số điểm\s+|điểm s�
 _BARE_MINISTRY_LIST_RE = re.compile(r"các\s+Bộ\s*:\s*", I)
 
 _COMPONENT_CUE_BEFORE_RE = re.compile(
-    r"(?:chỉ số|thành phần|trục|lĩnh vực|hạng mục|trụ cột|về|ở|là|và|:|,|;)\s*(?:\"\s*)?"
+    r"(?:chỉ số|thành phần|trục|lĩnh vực|hạng mục|trụ cột|tiêu chí|trong đó|riêng|về|ở|là|và|:|,|;)"
+    r"\s*(?:\"\s*)?"
     r"(?:\S+\s+){0,1}?$",
     I,
 )

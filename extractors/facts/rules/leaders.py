@@ -136,6 +136,7 @@ class LastPlaceRule(Rule):
     order = 45
     vocabulary = ("rank.last",)
     pattern = re.compile(rf"(?<![\w]){V.alt('rank.last')}(?![\w])", I)
+    _OF_A_GROUP_RE = re.compile(r"\s*(?:của\s+|trong\s+)?(?:nhóm|khối|tốp|top)(?![\w])", I)
     _COUNTED_BEFORE_RE = re.compile(
         r"(?<![\w])(?:\d+|hai|ba|bốn|năm|các|những|nhóm|top|tốp)\s+(?:(?P<noun>\S+)\s+)?$", I
     )
@@ -143,6 +144,8 @@ class LastPlaceRule(Rule):
     def find(self, ctx) -> list[MetricMention]:
         found = []
         for match in self.pattern.finditer(ctx.text, ctx.s.start, ctx.s.end):
+            if self._OF_A_GROUP_RE.match(ctx.text, match.end()):
+                continue  # "Đứng cuối nhóm này là Bộ Xây dựng, ở vị trí thứ 20": last of a group
             counted = self._COUNTED_BEFORE_RE.search(
                 ctx.text, max(ctx.s.start, match.start() - 20), match.start()
             )
