@@ -90,16 +90,14 @@ def test_one_article_under_several_urls_is_one_document(tmp_path, cli_env, site)
     assert facts.count({"entity": "Long An", "metric": "rank", "value": 3}) == 1
 
 
-def test_a_user_agent_with_a_line_break_fails_each_url_and_sends_nothing(tmp_path, cli_env, site):
+def test_a_user_agent_with_a_line_break_is_refused_before_anything_is_sent(tmp_path, cli_env, site):
     warehouse = tmp_path / "agent.duckdb"
     before = len(site.site.user_agents)
     args = ["run", "fixtures/articles", site.url("/etag.html"), "--warehouse", str(warehouse), *WEB]
     result = run_chiso([*args, "--user-agent", "chiso/1.0\r\nX-Injected: 1"], cli_env)
-    assert result.returncode == 1, result.stderr
-    assert (
-        f"{site.url('/etag.html')}: fetch: the User-Agent header 'chiso/1.0\\r\\nX-Injected: 1' holds "
-        "a carriage return (CR) at position 9" in result.stderr
-    )
+    assert result.returncode == 2, result.stderr
+    assert "--user-agent: 'chiso/1.0\\r\\nX-Injected: 1' is not allowed" in result.stderr
+    assert "without control characters" in result.stderr
     assert "Traceback" not in result.stderr
     assert len(site.site.user_agents) == before  # not one request
-    assert query(warehouse, "select count(*) as n from articles", cli_env)[0]["n"] > 0  # the files loaded
+    assert not warehouse.exists()  # refused before the run began
