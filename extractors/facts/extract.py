@@ -55,10 +55,11 @@ def analyse(article: Article) -> Doc | None:
     if not indices:
         return None
     years = find_years(text)
-    edition, tied = _edition(text, indices, years)
+    blocks = split_blocks(text)
+    titled = bool(article.blocks) and article.blocks[0].kind == "title" and bool(blocks)
+    edition, tied = _edition(text, indices, years, blocks[0][1] if titled else 0)
     if edition is None:
         return None
-    blocks = split_blocks(text)
     dominant = _title_index(article, blocks, indices) or _dominant_index(indices)
     entities = find_entities(text)
     title_entity = _title_entity(article, blocks, entities)
@@ -96,10 +97,17 @@ def _title_entity(
     return in_title[0] if len({e.name for e in in_title}) == 1 else None
 
 
-def _edition(text: str, indices: list[IndexMention], years: list[YearMention]) -> tuple[int | None, set[str]]:
+# A year tied to an index in the headline ("Xếp hạng PGI (2025)") outweighs
+# one the body names in passing ("TP.HCM (quán quân PGI 2024) xếp thứ 6").
+_TITLE_VOTES = 4
+
+
+def _edition(
+    text: str, indices: list[IndexMention], years: list[YearMention], title_end: int = 0
+) -> tuple[int | None, set[str]]:
     """The edition an article reports: the year most often tied to an index
-    name ("PCI 2022", "ICT Index năm 2018"), then the most common plain year;
-    and the indices named with that year."""
+    name ("PCI 2022", "ICT Index năm 2018"), the headline's first, then the
+    most common plain year; and the indices named with that year."""
     votes: Counter[int] = Counter()
     tied: dict[int, set[str]] = {}
     year_starts = [y.start for y in years]
@@ -111,7 +119,7 @@ def _edition(text: str, indices: list[IndexMention], years: list[YearMention]) -
             year = years[i]
             gap = text[index.end : year.start]
             if year.role in ("plain", "paren") and len(gap) <= 30 and _INDEX_YEAR_GAP_RE.fullmatch(gap):
-                votes[year.years[0]] += 3
+                votes[year.years[0]] += 3 + (_TITLE_VOTES if year.end <= title_end else 0)
                 tied.setdefault(year.years[0], set()).add(index.code)
     for year in years:
         if year.role == "plain":

@@ -20,7 +20,7 @@ from extractors.facts.context import Doc, SentenceContext, State
 from extractors.facts.records import Claim, MetricMention
 from extractors.facts.rules import registered
 from extractors.facts.rules.scores import merge_lists
-from extractors.facts.units import Sentence, split_sentences
+from extractors.facts.units import Sentence, add_dash_appositions, split_sentences
 from extractors.model import Fact
 
 # A sentence can hold a fact only if it has a digit or one of the words a
@@ -71,13 +71,19 @@ class Reader:
 
     def read(self, s: Sentence) -> None:
         doc = self.doc
+        entities = doc.within(doc.entities, s.start, s.end)
+        indices = doc.within(doc.indices, s.start, s.end)
+        components = doc.within(doc.components, s.start, s.end)
+        if " - " in doc.text[s.start : s.end]:
+            names = [(x.start, x.end) for x in (*entities, *indices, *components)]
+            add_dash_appositions(doc.text, s, names)
         ctx = SentenceContext(
             doc=doc,
             state=self.state,
             s=s,
-            entities=doc.within(doc.entities, s.start, s.end),
-            indices=doc.within(doc.indices, s.start, s.end),
-            components=doc.within(doc.components, s.start, s.end),
+            entities=entities,
+            indices=indices,
+            components=components,
             years=doc.within(doc.years, s.start, s.end),
         )
         self._note_paragraph_context(ctx)
@@ -140,7 +146,8 @@ class Reader:
                 and y.role == "plain"
                 and not B.in_compare_clause(ctx, y)
             ]
-            if after:
+            if after and ctx.s.paren_of(after[0].start) is None:
+                # not an aside: "TP.HCM (quán quân PGI 2024) xếp thứ 6" in a 2025 article
                 state.paragraph_year = after[0].years[0]
                 state.paragraph_year_index = index.code
 

@@ -113,6 +113,43 @@ def _lines(text: str, start: int, end: int):
         pos = stop + 1
 
 
+_DASH_RE = re.compile(r"\s[-–—]\s")
+# An apposition between dashes opens with a common noun ("đơn vị", "tỉnh
+# mới", "nơi có"), never a name: "Hà Nội - Đà Nẵng - TP.HCM" is a list.
+_APPOSITION_START_RE = re.compile(r"[a-zà-ỹđ]")
+MAX_APPOSITION = 160
+
+
+def add_dash_appositions(text: str, sentence: Sentence, names: list[tuple[int, int]]) -> None:
+    """ "Bộ Khoa học và Công nghệ - đơn vị tiếp nhận chức năng của Bộ Thông
+    tin và Truyền thông - xếp thứ 5": a remark set off by two spaced dashes
+    right after a name reads as a bracket.  Dashes inside a name ("Bà Rịa -
+    Vũng Tàu", ``names``) or between digits ("2017 - 2023") are not."""
+    dashes = [
+        m
+        for m in _DASH_RE.finditer(text, sentence.start, sentence.end)
+        if not any(a <= m.start() < b for a, b in names)
+        and not (text[m.start() - 1 : m.start()].isdigit() and text[m.end() : m.end() + 1].isdigit())
+    ]
+    i = 0
+    while i + 1 < len(dashes):
+        opening, closing = dashes[i], dashes[i + 1]
+        inner = text[opening.end() : closing.start()]
+        after_name = any(0 <= opening.start() - b <= 1 for _, b in names)
+        if (
+            after_name
+            and _APPOSITION_START_RE.match(inner)
+            and len(inner) <= MAX_APPOSITION
+            and ";" not in inner
+            and inner.count("(") == inner.count(")")
+        ):
+            sentence.parens.append((opening.start() + 1, closing.end() - 1))
+            i += 2
+        else:
+            i += 1
+    sentence.parens.sort()
+
+
 def _make_sentence(text: str, start: int, end: int, block: int) -> Sentence:
     sentence = Sentence(start, end, block)
     stack: list[int] = []

@@ -54,6 +54,7 @@ from tests.extractors.families import (
     Word,
     change,
     country,
+    edition,
     expand,
     explain,
     extracted,
@@ -2171,6 +2172,201 @@ NEIGHBOURS_NEAR = [
         ("{c} xếp thứ 4, sau {a} và {b}.", "{c} tăng 3 bậc, sau {a}."),
         lambda v: [rank(v.c, 4)] if "thứ 4" in v.template else [change(v.c, 3)],
         {"a,b,c": TRIOS},
+        near_miss=True,
+    ),
+]
+
+# --- phrasings the blind set showed (each as a family, not a sentence) -------------
+
+PII_PARTS = (
+    Word("đầu vào đổi mới sáng tạo", "dau_vao_doi_moi_sang_tao"),
+    Word("đầu ra đổi mới sáng tạo", "dau_ra_doi_moi_sang_tao"),
+)
+PII_PILLARS = (
+    Word("thể chế", "the_che"),
+    Word("cơ sở hạ tầng", "co_so_ha_tang"),
+    Word("sản phẩm sáng tạo", "san_pham_sang_tao"),
+)
+LEADER += [
+    Family(
+        "leader_of_listed_components",
+        "rank.leader",
+        '"đứng đầu cả ba chỉ số A, B và C", "dẫn đầu hai chỉ số thành phần là A và B", "dẫn đầu cả hai'
+        ' phân chỉ số ...": first in each component listed, not in the index',
+        (ICT_2018, ICT_2020),
+        (
+            "{u} đứng đầu cả ba chỉ số {a}, {b} và {c}.",
+            "{u} dẫn đầu ba chỉ số thành phần là {a}, {b} và {c}.",
+            "Năm nay, {u} tiếp tục đứng đầu 3 chỉ số {a}, {b} và {c}.",
+        ),
+        lambda v: [rank(v.u, 1, component=w.meaning) for w in (v.a, v.b, v.c)],
+        {"u": PLAIN[:4] + HCM[:2], "a,b,c": (ICT_COMPONENTS[:3], ICT_COMPONENTS[2:5])},
+        size=8,
+    ),
+    Family(
+        "leader_of_listed_pillars",
+        "rank.leader",
+        '"dẫn đầu cả hai phân chỉ số đầu vào ... và đầu ra ...", "đứng đầu ba trụ cột A, B và C"',
+        (PII_2024,),
+        (
+            "{u} dẫn đầu cả hai phân chỉ số {p} và {q}.",
+            "{u} đứng đầu ba trụ cột {a}, {b} và {c}.",
+        ),
+        lambda v: (
+            [rank(v.u, 1, component=w.meaning) for w in (v.p, v.q)]
+            if "phân chỉ số" in v.template
+            else [rank(v.u, 1, component=w.meaning) for w in (v.a, v.b, v.c)]
+        ),
+        {"u": PLAIN[:4] + HCM[:2], "p,q": (PII_PARTS,), "a,b,c": (PII_PILLARS,)},
+        size=6,
+    ),
+]
+LEADER_NEAR += [
+    Family(
+        "leader_streak_ended",
+        "rank.leader",
+        "\"..., chấm dứt chuỗi 7 năm liên tiếp B giữ ngôi quán quân\": B's past, not this edition's first",
+        (PCI_2023, PCI_2022),  # scores on PCI's scale
+        (
+            "{a} đứng đầu với {s} điểm, chấm dứt chuỗi 7 năm liên tiếp {b} giữ ngôi quán quân.",
+            "{a} lần đầu dẫn đầu bảng xếp hạng với {s} điểm, kết thúc chuỗi 5 năm (2018-2022) {b} đứng đầu.",
+            "{a} giành ngôi quán quân với {s} điểm, phá vỡ chuỗi 4 năm liền {b} dẫn đầu.",
+        ),
+        lambda v: [rank(v.a, 1), score(v.a, v.s)],
+        {"a,b,c": TRIOS, "s": nums("73,18", "68,5")},
+        near_miss=True,
+    ),
+]
+HIGHEST_SCORE += [
+    Family(
+        "highest_in_a_component",
+        "rank.highest_score",
+        '"có điểm cao nhất ở chỉ số X", "đạt điểm cao nhất ở chỉ số thành phần X", "là địa phương có điểm'
+        ' số cao nhất về X": first in component X',
+        (PAPI_2023,),
+        (
+            "{u} có điểm cao nhất ở chỉ số {c}.",
+            "{u} cũng đạt điểm cao nhất ở chỉ số thành phần {c}.",
+            "{u} tiếp tục là địa phương có điểm số cao nhất về {c}.",
+        ),
+        lambda v: [rank(v.u, 1, component=v.c.meaning)],
+        {"u": PLAIN + HCM[:2], "c": PAPI_COMPONENTS},
+        size=9,
+    ),
+]
+HIGHEST_SCORE_NEAR += [
+    Family(
+        "highest_in_no_component",
+        "rank.highest_score",
+        '"có điểm cao nhất ở khu vực miền Trung", "về du lịch": no component of the index, no fact',
+        (PAPI_2023, PCI_2023),
+        (
+            "{u} có điểm cao nhất ở khu vực miền Trung.",
+            "{u} có điểm cao nhất về thu hút khách du lịch.",
+            "{u} đạt điểm cao nhất ở lĩnh vực giáo dục của tỉnh.",
+        ),
+        nothing,
+        {"u": PLAIN},
+        near_miss=True,
+    ),
+]
+SCORE_PAREN += [
+    Family(
+        "score_after_a_rank",
+        "score.paren",
+        '"đứng thứ 21 (0,5512)": a bare decimal in brackets after a rank is the score of what was ranked',
+        (ICT_2018, ICT_2020),
+        (
+            "Chỉ số {c} của {u} đứng thứ {n} ({s}).",
+            "Về {c}, {u} xếp thứ {n} ({s}), giảm 3 bậc.",
+        ),
+        lambda v: (
+            [rank(v.u, v.n, component=v.c.meaning), score(v.u, v.s, component=v.c.meaning)]
+            + [change(v.u, -3, component=v.c.meaning)] * ("giảm" in v.template)
+        ),
+        {"u": PLAIN, "c": ICT_COMPONENTS[:3], "n": nums(21, 27, 9), "s": nums("0,5512", "0,4035")},
+        size=8,
+    ),
+]
+SCORE_PAREN_NEAR += [
+    Family(
+        "no_score_after_a_rank",
+        "score.paren",
+        '"xếp thứ 27 (2,5 lần ...)", "(tăng 3 bậc)": a bracket that is no bare score',
+        (ICT_2018,),
+        ("{u} xếp thứ {n} (2,5 lần so với năm trước).", "{u} xếp thứ {n} (tăng 3 bậc)."),
+        lambda v: [rank(v.u, v.n)] + [change(v.u, 3)] * ("tăng" in v.template),
+        {"u": PLAIN, "n": nums(27, 9)},
+        near_miss=True,
+    ),
+]
+POSITION += [
+    Family(
+        "position_after_a_dashed_remark",
+        "rank.position",
+        '"A - đơn vị tiếp nhận chức năng của B - xếp thứ 5": a remark between dashes is a bracket; the rank'
+        " is A's",
+        (PAR_2023, PCI_2023, PAPI_2023),
+        (
+            "{a} - địa phương có nhiều cải thiện so với {b} - xếp thứ {n}.",
+            "{a} - tỉnh giáp ranh với {b} và {c} - đứng thứ {n}.",
+            "Năm nay, {a} - nơi từng xếp sau {b} nhiều năm - vươn lên vị trí thứ {n}.",
+        ),
+        lambda v: [rank(v.a, v.n)],
+        {"a,b,c": TRIOS, "n": nums(5, 12, 4)},
+        size=8,
+    ),
+]
+POSITION_NEAR += [
+    Family(
+        "position_after_a_dashed_list",
+        "rank.position",
+        '"A - B - C" is a list of names, not a remark; "Bà Rịa - Vũng Tàu" is one name',
+        (PCI_2023,),
+        ("Bà Rịa - Vũng Tàu xếp thứ {n}, {a} xếp thứ 20.", "Ở tam giác {a} - {b} - {c}, {a} xếp thứ 20."),
+        lambda v: [rank(v.a, 20)] + [rank(BRVT[0], v.n)] * ("Bà Rịa" in v.template),
+        {"a,b,c": ((PLAIN[0], PLAIN[1], PLAIN[2]), (PLAIN[3], PLAIN[4], PLAIN[5])), "n": nums(5, 12)},
+        near_miss=True,
+    ),
+    Family(
+        "position_with_an_aside_of_another_edition",
+        "rank.position",
+        '"TP.HCM (nơi có Bình Dương (cũ), quán quân PGI 2024) xếp thứ 6": the aside\'s edition is not the'
+        " main clause's",
+        (edition("PGI", 2025),),
+        (
+            "{u} (quán quân PGI {prev}) xếp thứ {n}.",
+            "{u} - quán quân PGI {prev} - xếp thứ {n}.",
+        ),
+        lambda v: [rank(v.u, v.n), rank(v.u, 1, year=v.prev)],
+        {"u": KEPT_2025[:4], "n": nums(6, 9)},
+        near_miss=True,
+    ),
+]
+NEIGHBOURS_NEAR += [
+    Family(
+        "neighbours_above_is_not_next",
+        "bind.neighbours",
+        '"A xếp thứ 5, trên B": above, not right above; "trên B (thứ 41)": B\'s own rank',
+        (PCI_2022, DTI_2023),
+        ("{a} xếp thứ 5, trên {b}.", "{a} đứng thứ 44, sau {b} (thứ 4) và trên {c} (thứ 41)."),
+        lambda v: [rank(v.a, 5)] if "thứ 5" in v.template else [rank(v.a, 44), rank(v.b, 4), rank(v.c, 41)],
+        {"a,b,c": TRIOS},
+        near_miss=True,
+    ),
+    Family(
+        "neighbours_countries_with_their_own_ranks",
+        "bind.neighbours",
+        '"Việt Nam đứng thứ 44, sau Singapore (thứ 4), Malaysia (thứ 33) và trên Thái Lan (thứ 41)"',
+        (GII_2024,),
+        ("{a} đứng thứ 44, sau {b} (thứ 4), {c} (thứ 33) và trên {d} (thứ 41).",),
+        lambda v: [rank(v.a, 44), rank(v.b, 4), rank(v.c, 33), rank(v.d, 41)],
+        {
+            "a,b,c,d": (
+                (COUNTRIES[0], COUNTRIES[5], COUNTRIES[7], COUNTRIES[6]),
+                (COUNTRIES[8], COUNTRIES[1], COUNTRIES[3], COUNTRIES[0]),
+            )
+        },
         near_miss=True,
     ),
 ]

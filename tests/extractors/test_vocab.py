@@ -360,6 +360,12 @@ ADDED: dict[str, Added] = {
     ),
     "context.hypothetical": Added("nếu căn cứ", DTI_2025, "Nếu căn cứ địa giới cũ, Đồng Nai đứng thứ 3."),
     "context.former": Added("(chưa sáp nhập)", DTI_2025, "Đồng Nai (chưa sáp nhập) xếp thứ 3."),
+    "context.ended": Added(
+        "đánh bật",
+        PCI_2022,
+        "Quảng Nam đứng đầu với 70,5 điểm, đánh bật 5 năm liền Hà Nội giữ ngôi quán quân.",
+        (rank(QN, 1), score(QN, 70.5)),
+    ),
 }
 
 

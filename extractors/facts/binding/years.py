@@ -251,8 +251,13 @@ def _context_edition(ctx: SentenceContext, code: str | None) -> tuple[int, ...] 
 
 
 def streak_excludes(ctx: SentenceContext, m: MetricMention, year: int) -> bool:
-    """ "17 năm liền (2008 - 2024)": only an edition inside the streak."""
+    """ "17 năm liền (2008 - 2024)": only an edition inside the streak, when
+    the streak is the value's (in its clause, or before it); a streak told in
+    a later clause ("..., chấm dứt chuỗi 7 năm liên tiếp (2017-2023) Quảng
+    Ninh giữ ngôi quán quân") is another unit's past."""
     segment = ctx.s.segment_of(m.start)
+    clause = ctx.s.clause_of(m.start)
     return any(
-        y.role == "streak" and segment[0] <= y.start < segment[1] and year not in y.years for y in ctx.years
+        y.role == "streak" and segment[0] <= y.start < max(m.end, clause[1]) and year not in y.years
+        for y in ctx.years
     )

@@ -40,15 +40,22 @@ _COMPONENTS_NAMED_BEFORE_RE = re.compile(
 _PERSONAL_BEST_RE = re.compile(
     r"\s*(?:từ trước (?:đến|tới) nay|trong lịch sử|của (?:mình|tỉnh|địa phương)|kể từ)", I
 )
+# "dẫn đầu ở hai chỉ số", "đứng đầu cả ba chỉ số A, B và C", "dẫn đầu cả
+# hai phân chỉ số đầu vào và đầu ra", "xếp thứ nhất ở 4/8 chỉ số thành phần".
 _COMPONENT_LIST_AFTER_RE = re.compile(
-    r"\s*(?:cả nước|toàn quốc)?\s*(?:(?:ở|về|là)\s+|(?:về\s+)?[\w ]{0,30}?ở\s+)"
-    r"(?:(?:hai|ba|bốn|năm|\d+|các|những|cả)\s+)?(?:chỉ số|lĩnh vực|trục|hạng mục|tiêu chí|trụ cột)"
+    r"\s*(?:cả nước|toàn quốc)?\s*(?:(?:ở|về|là)\s+|(?:về\s+)?[\w ]{0,30}?ở\s+|"
+    r"\s(?=(?:cả\s+)?(?:hai|ba|bốn|năm|sáu|bảy|tám|\d+|các|những)\s+(?:phân\s+)?(?:chỉ số|trụ cột)))"
+    r"(?:(?:cả\s+)?(?:hai|ba|bốn|năm|sáu|bảy|tám|\d+(?:\s*/\s*\d+)?|các|những|cả)\s+)?"
+    r"(?:phân\s+)?(?:chỉ số|lĩnh vực|trục|hạng mục|tiêu chí|trụ cột)"
     r"(?!\s+(?:PAPI|PCI|DTI|PGI|SIPAS|PAR|ICT|tổng hợp|chung)\b)",
     I,
 )
 # "dẫn đầu đoàn" leads a delegation; "đơn vị đã 7 lần dẫn đầu trước đó" tells
 # the unit's past, not this edition's rank.
 _NOT_A_RANK_AFTER_RE = re.compile(r"\s*(?:đoàn|xu hướng|phong trào|trước đó|trước đây|trước kia)(?![\w])", I)
+# "..., chấm dứt chuỗi 7 năm liên tiếp Quảng Ninh giữ ngôi quán quân": an
+# ended streak in the leader word's clause is someone's past.
+_ENDED_STREAK_RE = re.compile(rf"(?<![\w]){V.alt('context.ended')}(?![\w])", I)
 # "kém địa phương dẫn đầu 6,39 điểm", "giải hạng nhất": the leader word
 # describes someone else, or names a league.
 _NOT_A_RANK_BEFORE_RE = re.compile(
@@ -103,6 +110,8 @@ class LeaderRule(Rule):
                     found.append(mention)
                 continue
             if _NOT_A_RANK_AFTER_RE.match(text, match.end()):
+                continue
+            if _ENDED_STREAK_RE.search(text, s.clause_of(match.start())[0], match.start()):
                 continue
             if _NOT_A_RANK_BEFORE_RE.search(text, max(s.start, match.start() - 40), match.start()):
                 continue
@@ -181,6 +190,15 @@ class HighestScoreRule(Rule):
         r"(?=\s+(?:trong|trên|của)\s+(?:tổng\s+số\s+)?\d{1,3}\s))",
         I,
     )
+    # "có điểm cao nhất ở chỉ số trách nhiệm giải trình", "đạt điểm cao nhất
+    # ở chỉ số thành phần chi phí thời gian", "có điểm cao nhất về cơ chế,
+    # chính sách": first in the component named right after.
+    _IN_COMPONENT_RE = re.compile(
+        r"(?<![\w])(?:có|đạt|giành(?:\s+được)?)\s+(?:số\s+)?điểm(?:\s+số)?\s+"
+        r"(?P<top>cao nhất)\s+(?:ở|về|tại)\s+"
+        r"(?:(?:chỉ số|phân chỉ số|tiêu chí|trụ cột|lĩnh vực|nội dung)(?:\s+thành phần)?\s+(?:về\s+)?)?",
+        I,
+    )
     _GROUP_RE = re.compile(rf"(?<![\w]){V.alt('rank.groups')}\s*$", I)
     _IN_GROUP_RE = re.compile(rf"(?<![\w]){V.alt('rank.groups')}\s+(?:có|đạt|với)?\s*$", I)
 
@@ -198,4 +216,10 @@ class HighestScoreRule(Rule):
                 # "có chỉ số hài lòng thấp nhất trong 34 địa phương": last of those ranked.
                 mention.flags.add("last")
             found.append(mention)
+        for match in self._IN_COMPONENT_RE.finditer(ctx.text, ctx.s.start, ctx.s.end):
+            if any(match.end() - 1 <= c.start <= match.end() + 1 for c in ctx.components):
+                top = match.span("top")
+                mention = MetricMention("rank", [(1.0, *top)], top[0], top[1], self.name)
+                mention.flags.add("needs_component")  # of the index it binds to, or no fact
+                found.append(mention)
         return found

@@ -19,8 +19,9 @@ I = re.IGNORECASE
 # "đứng đầu ở hai chỉ số thành phần của PCI 2021 là", "dẫn đầu ở các lĩnh vực sau:".
 COMPONENT_LIST_HEAD_RE = re.compile(
     r"\s*(?:cả nước|toàn quốc)?\s*(?:(?:về|ở)\s+[\w ]{0,30}?\s*)?(?:ở|về|là|tại)?\s*"
-    r"(?:(?:hai|ba|bốn|năm|\d+|các|những|cả)\s+)?"
-    r"(?:chỉ số|lĩnh vực|trục|hạng mục|tiêu chí|trụ cột)?(?:\s+thành phần)?(?:\s+chính)?(?:\s+nội dung)?"
+    r"(?:(?:cả\s+)?(?:hai|ba|bốn|năm|sáu|bảy|tám|\d+(?:\s*/\s*\d+)?|các|những|cả)\s+)?"
+    r"(?:phân\s+)?(?:chỉ số|lĩnh vực|trục|hạng mục|tiêu chí|trụ cột)?(?:\s+thành phần)?(?:\s+chính)?"
+    r"(?:\s+nội dung)?"
     r"(?:\s+của\s+\S+(?:\s+\d{4})?)?(?:\s+sau)?\s*,?\s*(?:là|gồm|:)?\s*:?\s*"
     r"(?:chỉ số\s+)?(?:thành phần\s+)?\"?\s*",
     I,

@@ -13,8 +13,14 @@ from extractors.facts.rules import Rule, register
 I = re.IGNORECASE
 # From the rank to the units ahead of it: "xếp thứ 2 (0,9538/1 điểm), sau ".
 _AHEAD_RE = re.compile(r"[^;]{0,120}?(?<![\w])(?:chỉ\s+)?(?:xếp\s+|đứng\s+)?(?:sau|kém)\s+$", I)
-# From the rank to the unit behind it: "... và (xếp) trên ".
-_BEHIND_RE = re.compile(r"[^;]{0,160}?(?<![\w])(?:xếp\s+|đứng\s+)?trên\s+$", I)
+# From the rank to the unit behind it, with the unit ahead named first: the
+# rank sandwiched, "xếp thứ 2, sau Quảng Ninh (72,95 điểm) và xếp trên ".
+# "xếp thứ 5, trên Bộ Y tế" alone says above, not right above; the leader
+# "đứng đầu chỉ số ứng dụng CNTT, trên Hà Nội" names the runner-up.
+_LEADER_BEHIND_RE = re.compile(r"[^;]{0,120}?(?:,|\s)\s*(?:và\s+)?(?:xếp\s+|đứng\s+)?trên\s+$", I)
+_BEHIND_RE = re.compile(
+    r"[^;]{0,40}?(?<![\w])sau\s[^;]{0,120}?(?:,|\s)\s*(?:và\s+|nhưng\s+)?(?:xếp\s+|đứng\s+)?trên\s+$", I
+)
 _NOT_AHEAD_RE = re.compile(r"\b(?:tăng|giảm|tụt|lên|xuống)\b", I)
 
 
@@ -57,9 +63,24 @@ class NeighbourStrategy(Rule):
         for e in ctx.entities:
             if e.start < c.value_span[1]:
                 continue
-            if _BEHIND_RE.fullmatch(ctx.text, c.value_span[1], e.start):
+            behind = _LEADER_BEHIND_RE if c.value == 1 else _BEHIND_RE
+            if behind.fullmatch(ctx.text, c.value_span[1], e.start):
+                if any(
+                    o is not c and o.entity != c.entity and o.value_span[0] < e.start
+                    for o in self._ranked_after(ctx, c)
+                ):
+                    return []  # another unit's rank stands between: "Malaysia (thứ 33) và trên"
+                if any(
+                    o.value_span[0] >= e.end and ctx.s.paren_of(o.value_span[0])
+                    for o in self._ranked_after(ctx, c)
+                ):
+                    return []  # "trên Thái Lan (thứ 41)": its own rank is stated
                 return self._claims(ctx, c, [e], int(c.value) + 1)
         return []
+
+    @staticmethod
+    def _ranked_after(ctx, c: Claim) -> list[Claim]:
+        return [o for o in ctx.claims if o.metric == "rank" and o.value_span[0] >= c.value_span[1]]
 
     def _claims(self, ctx, c: Claim, group, first_rank: int) -> list[Claim]:
         result = []

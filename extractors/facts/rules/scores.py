@@ -245,9 +245,9 @@ class ScoreCueRule(Rule):
 
 @register
 class ScoreParenRule(Rule):
-    """A decimal in brackets after a named item: "thủ tục hành chính công
-    (7,65)", "Thừa Thiên Huế (0,7951)"; "Hải Phòng (92,59%)" is read by
-    ScoreUnitRule."""
+    """A decimal in brackets after a named item or a rank: "thủ tục hành
+    chính công (7,65)", "Thừa Thiên Huế (0,7951)", "đứng thứ 21 (0,5512)";
+    "Hải Phòng (92,59%)" is read by ScoreUnitRule."""
 
     name = "score.paren"
     stage = "metric"
@@ -262,7 +262,11 @@ class ScoreParenRule(Rule):
             start, end = match.span("num")
             if any(a <= start < b for a, b in covered):
                 continue
-            if not any(0 <= match.start() - a.end <= 1 for a in anchors):
+            # "đứng thứ 21 (0,5512)": the score of what was just ranked.
+            after_rank = any(
+                r.metric == "rank" and 0 <= match.start() - r.values[-1][2] <= 1 for r in ctx.metrics
+            )
+            if not after_rank and not any(0 <= match.start() - a.end <= 1 for a in anchors):
                 continue
             mention = MetricMention("score", [(value(match.group("num")), start, end)], start, end, self.name)
             mention.flags.add("points")

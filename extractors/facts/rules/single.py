@@ -47,6 +47,8 @@ class SingleMentionStrategy(Rule):
                 continue  # no edition, or one score given to two editions
             for entity in entities:
                 components = [B.bind_component(ctx, m, code)]
+                if components[0] is None and "needs_component" in m.flags:
+                    continue
                 if m.metric == "rank" and components[0] is not None:
                     # "dẫn đầu về A (7,12 điểm) và B (7,95 điểm)": first in each.
                     listed = listed_components(ctx, m.end, code)
