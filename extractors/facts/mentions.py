@@ -428,7 +428,9 @@ _YEAR_LIST_RE = re.compile(
     rf"(?<![\d/.,])(?P<first>{_YEAR})(?P<rest>(?:\s*(?:,|và)\s*{_YEAR}(?![\d/.,]\d))+)"
 )
 # Not part of a date: "08/3/2023", "tháng 5-2025", "2025-06".
-_YEAR_RE = re.compile(rf"(?<![\d/.,:-])(?<!\d[-/.])(?P<y>{_YEAR})(?![\d/:]|[.,]\d|-\d{{1,2}}(?!\d))")
+# A year may end a headline's lead ("PCI 2024: Hải Phòng ..."), not a clock
+# or a ratio ("2024:1").
+_YEAR_RE = re.compile(rf"(?<![\d/.,:-])(?<!\d[-/.])(?P<y>{_YEAR})(?![\d/]|:\d|[.,]\d|-\d{{1,2}}(?!\d))")
 _COMPARE_BEFORE_RE = re.compile(
     r"(?:so\s+(?:với\s+)?(?:cùng kỳ\s+)?|hơn\s+|kém\s+)(?:năm\s+|kỳ\s+)?$", re.IGNORECASE
 )

@@ -2371,6 +2371,45 @@ NEIGHBOURS_NEAR += [
     ),
 ]
 
+UNCHANGED += [
+    Family(
+        "unchanged_against_the_previous_survey",
+        "rank_change.unchanged",
+        '"so với kỳ khảo sát trước", "so với báo cáo trước", "so với đợt đánh giá trước": the previous'
+        " edition, whatever the noun; a headline's year before a colon is the edition",
+        (EGDI_2024, GII_2024),
+        (
+            "{u} không thay đổi xếp hạng so với kỳ khảo sát trước.",
+            "{u} giữ nguyên vị trí so với báo cáo trước.",
+            "{u} giữ nguyên thứ hạng so với đợt đánh giá trước.",
+        ),
+        lambda v: [change(v.u, 0)],
+        {"u": COUNTRIES},
+        title="{ed.index} {ed.year}: kết quả xếp hạng",
+        size=6,
+    ),
+]
+ELLIPTICAL += [
+    Family(
+        "elliptical_components",
+        "rank.elliptical",
+        '"chính quyền số xếp thứ 9, kinh tế số thứ 15 và xã hội số thứ 18": each component listed after'
+        " a rank, with its own",
+        (DTI_2023, DTI_2025),
+        (
+            "{u} xếp thứ 12; trong đó {a} thứ {n}, {b} thứ 15 và {c} thứ 18.",
+            "Về các trụ cột, {a} của {u} xếp thứ {n}, {b} thứ 15, {c} thứ 18.",
+        ),
+        lambda v: (
+            [rank(v.u, v.n, component=v.a.meaning), rank(v.u, 15, component=v.b.meaning)]
+            + [rank(v.u, 18, component=v.c.meaning)]
+            + [rank(v.u, 12)] * ("thứ 12" in v.template)
+        ),
+        {"u": PLAIN[:4] + KEPT_2025[:2], "a,b,c": (DTI_PILLARS, DTI_PILLARS[::-1]), "n": nums(9, 3)},
+        size=6,
+    ),
+]
+
 FAMILIES: list[Family] = [
     *POSITION,
     *POSITION_NEAR,

@@ -361,6 +361,22 @@ class EllipticalRankRule(Rule):
             mention.explicit_entity = e
             mention.regional = regional(ctx.text, ctx.s, match.start(), match.end())
             found.append(mention)
+        for c in ctx.components:
+            # "chính quyền số xếp thứ 9, kinh tế số thứ 15 và xã hội số thứ 18":
+            # a component listed after a rank, with its own.
+            match = self.pattern.match(ctx.text, c.end, ctx.s.end)
+            if match is None or not self._listed(ctx, c.start):
+                continue
+            if not any(m.metric == "rank" and m.end <= c.start for m in ctx.metrics):
+                continue
+            written = match.group("val")
+            if is_word(written) and written.lower() == "một":
+                continue
+            mention = MetricMention(
+                "rank", [(value(written), *match.span("val"))], match.start(), match.end(), self.name
+            )
+            mention.regional = regional(ctx.text, ctx.s, match.start(), match.end())
+            found.append(mention)
         for match in self.nationwide.finditer(ctx.text, ctx.s.start, ctx.s.end):
             if any(m.metric == "rank" and m.end <= match.start() for m in ctx.metrics):
                 found.append(
@@ -373,6 +389,12 @@ class EllipticalRankRule(Rule):
                     )
                 )
         return found
+
+    _LISTED_RE = re.compile(r"(?:[,;]|(?<![\w])(?:và|còn|trong đó|riêng))\s*(?:chỉ số\s+|trụ cột\s+)?$", I)
+
+    @classmethod
+    def _listed(cls, ctx, pos: int) -> bool:
+        return bool(cls._LISTED_RE.search(ctx.text, max(ctx.s.start, pos - 20), pos))
 
     nationwide = re.compile(
         rf"(?:(?<=[,;])|(?<=\svà))\s*thứ\s+(?P<val>{INT}|{ORD})\s+{V.alt('context.nationwide')}(?![\w])", I
