@@ -307,9 +307,9 @@ ADDED: dict[str, Added] = {
         "bảo toàn", PCI_2022, "Quảng Nam bảo toàn thứ hạng so với năm trước.", (change(QN, 0),)
     ),
     "change.previous": Added(
-        "kỳ báo cáo trước",
+        "kỳ thống kê trước",
         PCI_2022,
-        "Quảng Nam không thay đổi thứ hạng so với kỳ báo cáo trước.",
+        "Quảng Nam không thay đổi thứ hạng so với kỳ thống kê trước.",
         (change(QN, 0),),
     ),
     "change.compare": Added("đối chiếu với", PCI_2019, "Quảng Nam tăng 15 bậc đối chiếu với năm 2015."),
