@@ -2410,6 +2410,39 @@ ELLIPTICAL += [
     ),
 ]
 
+POSITION += [
+    Family(
+        "position_shared",
+        "rank.position",
+        '"A và B đồng hạng 3", "cùng đạt điểm tối đa nên đồng hạng nhất": a tie, each at the rank'
+        " printed",
+        (PCI_2023, DTI_2023, PAR_2023),
+        (
+            "{a} và {b} đồng hạng {n}.",
+            "{a} và {b} cùng xếp thứ {n}.",
+            "{a} và {b} cùng đạt điểm tối đa nên đồng hạng nhất.",
+        ),
+        lambda v: [rank(v.a, 1), rank(v.b, 1)] if "nhất" in v.template else [rank(v.a, v.n), rank(v.b, v.n)],
+        {"a,b,c": TRIOS, "n": nums(3, 15)},
+        size=8,
+    ),
+]
+SCORE_UNIT += [
+    Family(
+        "score_after_last_place_of_a_count",
+        "score.unit",
+        '"xếp cuối cùng trong 63 tỉnh, thành với 19,85 điểm": the count is the rank\'s size, the score the'
+        " unit's",
+        (PII_2024, PCI_2023),
+        (
+            "{u} xếp cuối cùng trong 63 tỉnh, thành với {s} điểm.",
+            "{u} đứng cuối trong 63 địa phương với {s} điểm.",
+        ),
+        lambda v: [rank(v.u, 63), score(v.u, v.s)],
+        {"u": PLAIN, "s": nums("19,85", "48,2")},
+    ),
+]
+
 FAMILIES: list[Family] = [
     *POSITION,
     *POSITION_NEAR,

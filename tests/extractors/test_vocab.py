@@ -294,9 +294,9 @@ ADDED: dict[str, Added] = {
         (rank(HN, 1), rank(DN, 2), rank(HP, 3)),
     ),
     "lists.each": Added(
-        "đồng loạt",
+        "ngang nhau",
         DTI_2023,
-        "Chính quyền số và kinh tế số của Quảng Nam đồng loạt xếp thứ 14.",
+        "Chính quyền số và kinh tế số của Quảng Nam ngang nhau ở vị trí thứ 14.",
         (rank(QN, 14, component="digital_government"), rank(QN, 14, component="digital_economy")),
     ),
     "change.up": Added("nhích", PCI_2022, "Quảng Nam nhích 3 bậc so với năm trước.", (change(QN, 3),)),
