@@ -2414,8 +2414,7 @@ POSITION += [
     Family(
         "position_shared",
         "rank.position",
-        '"A và B đồng hạng 3", "cùng đạt điểm tối đa nên đồng hạng nhất": a tie, each at the rank'
-        " printed",
+        '"A và B đồng hạng 3", "cùng đạt điểm tối đa nên đồng hạng nhất": a tie, each at the rank printed',
         (PCI_2023, DTI_2023, PAR_2023),
         (
             "{a} và {b} đồng hạng {n}.",
@@ -2440,6 +2439,34 @@ SCORE_UNIT += [
         ),
         lambda v: [rank(v.u, 63), score(v.u, v.s)],
         {"u": PLAIN, "s": nums("19,85", "48,2")},
+    ),
+]
+
+PAREN += [
+    Family(
+        "paren_rank_of_a_unit_ahead_of_a_regional_rank",
+        "rank.paren",
+        '"giữ vị trí thứ 3 trong khu vực Đông Nam Á, sau Singapore (thứ 7) và Thái Lan (thứ 43)": a unit'
+        " ahead of the region's third cannot be its seventh: the bracket is the world's rank",
+        (GII_2023, GII_2024),
+        (
+            "{a} giữ vị trí thứ 3 trong khu vực Đông Nam Á, sau {b} (thứ 7) và {c} (thứ 43).",
+            "Trong ASEAN, {a} đứng thứ ba, xếp sau {b} (thứ 7) và {c} (thứ 43).",
+        ),
+        lambda v: [rank(v.b, 7), rank(v.c, 43)],
+        {"a,b,c": ((COUNTRIES[0], COUNTRIES[5], COUNTRIES[6]), (COUNTRIES[7], COUNTRIES[8], COUNTRIES[0]))},
+    ),
+]
+PAREN_NEAR += [
+    Family(
+        "paren_rank_inside_the_region",
+        "rank.paren",
+        '"xếp thứ 3 khu vực, sau A (thứ 1) và B (thứ 2)": ranks of the region, no fact',
+        (PCI_2023, DTI_2023),
+        ("{a} xếp thứ 3 khu vực Tây Nguyên, sau {b} (thứ 1) và {c} (thứ 2).",),
+        nothing,
+        {"a,b,c": TRIOS},
+        near_miss=True,
     ),
 ]
 

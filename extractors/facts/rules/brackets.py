@@ -10,6 +10,7 @@ from extractors.facts.records import MetricMention
 from extractors.facts.rules import Rule, register
 from extractors.facts.rules.common import (
     INT,
+    ORD,
     YEAR,
     I,
     regional,
@@ -145,11 +146,35 @@ class ParenRankRule(Rule):
                 "rank", [(number, *match.span("val"))], match.start(), match.end(), self.name
             )
             mention.explicit_entity = owner
-            mention.regional = regional(text, s, match.start(), match.end())
+            beside = self._beside_regional(ctx, owner)
+            if beside is not None:
+                # "thứ 3 khu vực ..., sau A (thứ 1)": the region's ranks, unless
+                # A's cannot be ("sau Singapore (thứ 7)": the world's).
+                mention.regional = number <= beside
+            else:
+                mention.regional = regional(text, s, match.start(), match.end())
             (found if match.group("kw") else bare).append(mention)
         if len(bare) >= 2 and self._ranking_sentence(ctx):
             found += bare
         return sorted(found, key=lambda m: m.start)
+
+    _STATED_RE = re.compile(rf"(?<![\w])(?:thứ|hạng|vị trí)\s+(?:thứ\s+)?(?P<val>{INT}|{ORD})(?![\w/])", I)
+    _AHEAD_RE = re.compile(r"(?<![\w])sau(?![\w])", I)  # "sau A": A is ahead
+
+    @classmethod
+    def _beside_regional(cls, ctx, owner) -> float | None:
+        """The regional rank a unit is named ahead of or behind ("giữ vị trí
+        thứ 3 trong khu vực Đông Nam Á, sau Singapore"), or None."""
+        text, s = ctx.text, ctx.s
+        # The rank rules come after this one: find the regional rank by its words.
+        stated = [
+            m for m in cls._STATED_RE.finditer(text, s.start, owner.start) if s.paren_of(m.start()) is None
+        ]
+        if not stated or not regional(text, s, stated[-1].start(), stated[-1].end()):
+            return None
+        if not cls._AHEAD_RE.search(text, stated[-1].end(), owner.start):
+            return None
+        return value(stated[-1].group("val"))
 
     @staticmethod
     def _ranking_sentence(ctx) -> bool:
