@@ -2036,6 +2036,8 @@ CONTINUATIONS = (
     Word("kế đến là"),
     Word("tiếp sau là"),
     Word("liền sau là"),
+    Word("xếp ngay sau là"),
+    Word("đứng ngay sau là"),
 )
 ORDERED_LIST = [
     Family(
@@ -2050,7 +2052,7 @@ ORDERED_LIST = [
         ),
         lambda v: [rank(v.a, 1), rank(v.b, 2), rank(v.c, 3)],
         {"a,b,c": TRIOS, "w": CONTINUATIONS},
-        size=12,
+        size=16,
     ),
     Family(
         "followers_after_named",
