@@ -347,36 +347,17 @@ class EllipticalRankRule(Rule):
     def find(self, ctx) -> list[MetricMention]:
         found = []
         for e in ctx.entities:
-            match = self.pattern.match(ctx.text, e.end, ctx.s.end)
-            if match is None:
-                continue
-            if not any(m.metric == "rank" and m.end <= e.start for m in ctx.metrics):
-                continue
-            written = match.group("val")
-            if is_word(written) and written.lower() == "một":
-                continue
-            mention = MetricMention(
-                "rank", [(value(written), *match.span("val"))], match.start(), match.end(), self.name
-            )
-            mention.explicit_entity = e
-            mention.regional = regional(ctx.text, ctx.s, match.start(), match.end())
-            found.append(mention)
+            mention = self._after(ctx, e)
+            if mention is not None:
+                mention.explicit_entity = e
+                found.append(mention)
         for c in ctx.components:
             # "chính quyền số xếp thứ 9, kinh tế số thứ 15 và xã hội số thứ 18":
             # a component listed after a rank, with its own.
-            match = self.pattern.match(ctx.text, c.end, ctx.s.end)
-            if match is None or not self._listed(ctx, c.start):
-                continue
-            if not any(m.metric == "rank" and m.end <= c.start for m in ctx.metrics):
-                continue
-            written = match.group("val")
-            if is_word(written) and written.lower() == "một":
-                continue
-            mention = MetricMention(
-                "rank", [(value(written), *match.span("val"))], match.start(), match.end(), self.name
-            )
-            mention.regional = regional(ctx.text, ctx.s, match.start(), match.end())
-            found.append(mention)
+            if self._listed(ctx, c.start):
+                mention = self._after(ctx, c)
+                if mention is not None:
+                    found.append(mention)
         for match in self.nationwide.finditer(ctx.text, ctx.s.start, ctx.s.end):
             if any(m.metric == "rank" and m.end <= match.start() for m in ctx.metrics):
                 found.append(
@@ -389,6 +370,20 @@ class EllipticalRankRule(Rule):
                     )
                 )
         return found
+
+    def _after(self, ctx, named) -> MetricMention | None:
+        """ "thứ 3" right after ``named``, once a rank was stated before it."""
+        match = self.pattern.match(ctx.text, named.end, ctx.s.end)
+        if match is None or not any(m.metric == "rank" and m.end <= named.start for m in ctx.metrics):
+            return None
+        written = match.group("val")
+        if is_word(written) and written.lower() == "một":
+            return None
+        mention = MetricMention(
+            "rank", [(value(written), *match.span("val"))], match.start(), match.end(), self.name
+        )
+        mention.regional = regional(ctx.text, ctx.s, match.start(), match.end())
+        return mention
 
     _LISTED_RE = re.compile(r"(?:[,;]|(?<![\w])(?:và|còn|trong đó|riêng))\s*(?:chỉ số\s+|trụ cột\s+)?$", I)
 
