@@ -34,7 +34,7 @@ PREFILTER_RE = re.compile(
     re.IGNORECASE,
 )
 # Claims from a list do not make their units the topic of what follows.
-_LIST_RULES = frozenset({"rank.list", "rank.list_continued", "bind.neighbours"})
+_LIST_RULES = frozenset({"rank.list", "rank.list_continued", "bind.neighbours", "rank.ordinal_list"})
 # The longest sentence read whole; a longer one (a table flattened into one
 # line, a run-on list) is read in pieces, so no sentence costs more than a
 # bounded amount of work and extraction stays linear in the text.
@@ -188,6 +188,10 @@ class Reader:
                 ),
                 None,
             )
+            if match is None and self.doc.title_entity is not None:
+                title = self.doc.title_entity
+                if B.unit_name(ctx, title, last.index_code, last.year) == last.entity:
+                    match = title  # "chúng tôi đứng thứ 2": still the headline's unit
             if match is not None:
                 self.state.topic = match
                 return

@@ -2472,6 +2472,84 @@ PAREN_NEAR += [
     ),
 ]
 
+LEADER += [
+    Family(
+        "leader_of_a_component_named_right_after",
+        "rank.leader",
+        '"A đứng đầu chính quyền số (0,8310), B đứng đầu kinh tế số, còn C dẫn đầu xã hội số": each leads'
+        " the component its leader word names",
+        (DTI_2023, DTI_2025),
+        (
+            "Đối với ba trụ cột, {a} đứng đầu chính quyền số ({s}), {b} đứng đầu kinh tế số, còn {c} dẫn đầu"
+            " xã hội số.",
+            "{a} dẫn đầu chính quyền số, {b} dẫn đầu kinh tế số và {c} đứng đầu xã hội số.",
+        ),
+        lambda v: (
+            [
+                rank(v.a, 1, component="digital_government"),
+                rank(v.b, 1, component="digital_economy"),
+                rank(v.c, 1, component="digital_society"),
+            ]
+            + [score(v.a, v.s, component="digital_government")] * ("({s})" in v.template)
+        ),
+        {"a,b,c": TRIOS[:4], "s": nums("0,8310", "0,7402")},
+    ),
+]
+NUMBER_ONE += [
+    Family(
+        "number_one_of_a_component",
+        "rank.number_one",
+        '"đứng số 1 về hạ tầng số", "là số 1 về cơ sở hạ tầng", "Trụ cột X: A đứng số 1"',
+        (DTI_2023, DTI_2025),
+        (
+            "{u} tiếp tục đứng số 1 về {c}.",
+            "{u} là số 1 về {c}.",
+            "Trụ cột {c}: {u} đứng số 1.",
+        ),
+        lambda v: [rank(v.u, 1, component=v.c.meaning)],
+        {"u": PLAIN[:5], "c": (Word("hạ tầng số", "digital_infrastructure"), *DTI_PILLARS)},
+        size=6,
+    ),
+]
+NUMBER_ONE_NEAR += [
+    Family(
+        "number_one_is_a_document",
+        "rank.number_one",
+        '"là số 1 của tỉnh" (no index, no component), "Quyết định số 1"',
+        (DTI_2023,),
+        ("Đây là ưu tiên số 1 của {u}.", "{u} ban hành Quyết định số 1 về chuyển đổi số."),
+        nothing,
+        {"u": PLAIN[:4]},
+        near_miss=True,
+    ),
+]
+SINGLE += [
+    Family(
+        "single_in_an_interview_about_the_headline_unit",
+        "bind.single",
+        '"của tỉnh", "chúng tôi" in an interview about the headline\'s province are that province, whoever'
+        " the answer before ranked",
+        (PII_2024, PCI_2023),
+        (
+            "Đứng đầu cả nước là {b}, thứ hai là {c}.\n\nPV: Còn điểm mạnh của tỉnh?\n\nÔng A: Trụ cột"
+            " thể chế của tỉnh xếp thứ {n}.",
+            "Đứng đầu cả nước là {b}, thứ hai là {c}.\n\nÔng A: Chúng tôi đứng thứ {n} về tiếp cận đất đai.",
+        ),
+        lambda v: (
+            [rank(v.b, 1), rank(v.c, 2)]
+            + (
+                [rank(v.a, v.n, component="the_che")]
+                if "thể chế" in v.template and v.ed.index == "PII"
+                else [rank(v.a, v.n, component="land_access")]
+                if "đất đai" in v.template and v.ed.index == "PCI"
+                else []
+            )
+        ),
+        {"a,b,c": TRIOS, "n": nums(24, 9)},
+        title="{a}: kết quả {ed.index} {ed.year}",
+    ),
+]
+
 FAMILIES: list[Family] = [
     *POSITION,
     *POSITION_NEAR,

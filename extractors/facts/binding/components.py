@@ -20,6 +20,8 @@ from extractors.facts.records import MetricMention
 
 # --- component ----------------------------------------------------------------
 
+_LEADER_RULES = frozenset({"rank.leader", "rank.number_one"})
+
 
 def component_cued(ctx: SentenceContext, c) -> bool:
     """A component name counts only where it names a component: after
@@ -44,6 +46,12 @@ def bind_component(ctx: SentenceContext, m: MetricMention, index: str) -> str | 
         if inside:
             return inside[-1].code
     clause_end = s.clause_of(m.end)[1]
+    if m.rule in _LEADER_RULES:
+        # "Hà Nội đứng đầu chính quyền số (0,8310), TP.HCM đứng đầu kinh tế số":
+        # the leader word's object is what it leads.
+        ahead = next((c for c in usable if m.end <= c.start <= m.end + 1), None)
+        if ahead is not None and not text[m.end : ahead.start].strip():
+            return ahead.code
     for c in usable:
         if m.end <= c.start <= clause_end + 1 and _COMPONENT_AFTER_RANK_RE.fullmatch(text, m.end, c.start):
             if m.metric == "rank" or not re.match(r"\s+(?:chỉ số|trụ cột)", text[m.end : c.start]):

@@ -163,11 +163,24 @@ def bind_entity(ctx: SentenceContext, m: MetricMention) -> list[EntityMention] |
         return []  # a heading ("Đầu bảng cải cách hành chính") states nobody's rank
     if _unknown_subject(ctx, anchor):
         return []  # "Trong khối ngân hàng, Vietcombank đứng đầu": somebody chiso does not know
+    if ctx.doc.title_entity is not None and _SELF_REFERENCE_RE.search(text, s.start, anchor):
+        # "Chỉ số phụ đầu ra của tỉnh xếp hạng 4", "chúng tôi đứng thứ 2" in an
+        # interview about the headline's province: the article's own unit,
+        # whoever the last sentence ranked.
+        return [ctx.doc.title_entity]
     if ctx.state.topic is not None:
         return [ctx.state.topic]
     if ctx.doc.title_entity is not None:
         return [ctx.doc.title_entity]
     return []
+
+
+# How an article about one unit names it without its name: "của tỉnh", "tỉnh
+# ta", "chúng tôi"; not "tỉnh Bắc Ninh" (a name follows).
+_SELF_REFERENCE_RE = re.compile(
+    r"(?<![\w])(?:(?:[Cc]ủa\s+)?(?:[Tt]ỉnh|[Tt]hành phố|[Đđ]ịa phương)(?!\s*[A-ZĐ\w])"
+    r"|(?:[Cc]ủa\s+)?(?:[Tt]ỉnh|[Tt]hành phố)\s+(?:ta|nhà|mình)(?![\w])|(?i:chúng tôi|chúng ta))",
+)
 
 
 _OWNER_AFTER_RE = re.compile(r"\s+(?:của|thuộc về)\s+")

@@ -33,7 +33,9 @@ _BARE_MINISTRY_LIST_RE = re.compile(r"các\s+Bộ\s*:\s*", I)
 _COMPONENT_CUE_BEFORE_RE = re.compile(
     r"(?:chỉ số|thành phần|trục|lĩnh vực|hạng mục|trụ cột|tiêu chí|trong đó|riêng|về|ở|là|và|:|,|;)"
     r"\s*(?:\"\s*)?"
-    r"(?:\S+\s+){0,1}?$",
+    r"(?:\S+\s+){0,1}?$"
+    # "Hà Nội dẫn đầu chính quyền số": what a leader word leads.
+    r"|(?<![\w])(?:dẫn đầu|đứng đầu|đứng số 1|số 1)\s+$",
     I,
 )
 _COMPONENT_CUE_AFTER_RE = re.compile(

@@ -226,9 +226,12 @@ class NumberOneRule(Rule):
     stage = "metric"
     order = 50
     pattern = re.compile(
-        rf"(?P<verb>vươn lên|giữ|nhận|đạt|trở thành|sau|lên|là)\s+số\s+(?P<val>{INT}|một)(?![\w/]|[.,]\d)",
+        rf"(?P<verb>vươn lên|giữ|nhận|đạt|trở thành|sau|lên|là|đứng|xếp)\s+số\s+"
+        rf"(?P<val>{INT}|một)(?![\w/]|[.,]\d)",
         I,
     )
+
+    _ABOUT_RE = re.compile(r"\s+(?:về|ở)\s+(?:(?:chỉ số|trụ cột)(?:\s+thành phần)?\s+)?", I)
 
     def find(self, ctx) -> list[MetricMention]:
         found = []
@@ -237,8 +240,11 @@ class NumberOneRule(Rule):
             if not 1 <= number <= 200:
                 continue
             if match.group("verb").lower() in ("sau", "là"):
-                # "sau số 1 PCI 2022", "là số 1 DTI": only when an index follows.
-                if not any(0 <= i.start - match.end() <= 2 for i in ctx.indices):
+                # "sau số 1 PCI 2022", "là số 1 DTI", "là số 1 về cơ sở hạ tầng":
+                # only when an index or a component follows.
+                if not any(0 <= i.start - match.end() <= 2 for i in ctx.indices) and not any(
+                    self._ABOUT_RE.fullmatch(ctx.text, match.end(), c.start) for c in ctx.components
+                ):
                     continue
             found.append(
                 MetricMention(
