@@ -2550,6 +2550,47 @@ SINGLE += [
     ),
 ]
 
+POSITION_NEAR += [
+    Family(
+        "position_in_an_income_group",
+        "rank.position",
+        '"Trong nhóm 37 nền kinh tế thu nhập trung bình thấp, A đứng thứ 2", "dẫn đầu nhóm các quốc gia có'
+        " cùng mức thu nhập\": a sub-group's ranks, no fact",
+        (GII_2023, GII_2024),
+        (
+            "Trong nhóm 37 nền kinh tế thu nhập trung bình thấp, {u} đứng thứ 2.",
+            "{u} đứng thứ 2 trong nhóm các nền kinh tế có thu nhập trung bình thấp.",
+            "{u} tiếp tục dẫn đầu nhóm các quốc gia có cùng mức thu nhập.",
+        ),
+        nothing,
+        {"u": COUNTRIES[:4]},
+        near_miss=True,
+    ),
+]
+POSITION += [
+    Family(
+        "position_after_a_year_opening_the_sentence",
+        "rank.position",
+        '"Năm 2020, ba quốc gia dẫn đầu lần lượt là A, B và C; D hạng 11": the opening year frames every'
+        ' ";" part; the list stops at ";"',
+        (EGDI_2024,),
+        (
+            "Năm {prev}, ba quốc gia dẫn đầu lần lượt là {a}, {b} và {c}; {d} hạng 11, {e} hạng 47.",
+            "Năm {prev}, {a} dẫn đầu; {d} xếp hạng 11 và {e} hạng 47.",
+        ),
+        lambda v: (
+            [rank(v.a, 1, ago=1), rank(v.d, 11, ago=1), rank(v.e, 47, ago=1)]
+            + ([rank(v.b, 2, ago=1), rank(v.c, 3, ago=1)] if "lần lượt" in v.template else [])
+        ),
+        {
+            "a,b,c,d,e": (
+                (COUNTRIES[5], COUNTRIES[8], COUNTRIES[2], COUNTRIES[0], COUNTRIES[6]),
+                (COUNTRIES[4], COUNTRIES[5], COUNTRIES[7], COUNTRIES[6], COUNTRIES[0]),
+            )
+        },
+    ),
+]
+
 FAMILIES: list[Family] = [
     *POSITION,
     *POSITION_NEAR,

@@ -99,7 +99,10 @@ def entity_groups(ctx: SentenceContext, entities: list[EntityMention]) -> list[l
 def _opens_statement(ctx: SentenceContext, e: EntityMention, gap_start: int) -> bool:
     """ "Á quân thuộc về Quảng Ninh (47,60 điểm), Hải Phòng đứng thứ ba": after
     a comma, a unit with a rank of its own right after it is a new subject."""
-    if "," not in ctx.text[gap_start : e.start] or "và" in ctx.text[gap_start : e.start].split():
+    gap = ctx.text[gap_start : e.start]
+    if ";" in gap:
+        return True  # "... lần lượt là A, B và C; D hạng 11": a new part of the sentence
+    if "," not in gap or "và" in gap.split():
         return False
     return any(m.metric == "rank" and len(m.values) == 1 and 0 <= m.start - e.end <= 2 for m in ctx.metrics)
 

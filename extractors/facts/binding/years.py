@@ -216,6 +216,9 @@ def bind_years_plain(
     right = [y for y in usable if m.end <= y.start < segment[1] and ok(y)]
     if right and not _OTHER_METRIC_RE.search(ctx.text, m.end, right[0].start):
         return right[0].years
+    opener = _sentence_opener_year(ctx, usable, segment)
+    if opener is not None and ok(opener):
+        return opener.years
     current = _context_edition(ctx, code)
     relative = _LAST_YEAR_RE.search(ctx.text, s.clause_of(m.start)[0], m.start)
     if (
@@ -226,6 +229,20 @@ def bind_years_plain(
         # "Thừa Thiên - Huế năm ngoái xếp thứ 9": the previous edition.
         return (lx.previous_edition(code, current[0]),)
     return current
+
+
+_OPENER_RE = re.compile(r"\s*(?:trong\s+|vào\s+)?(?:năm|kỳ|phiên bản|báo cáo)\s+(?P<y>\d{4})\s*,", I)
+
+
+def _sentence_opener_year(ctx: SentenceContext, usable, segment) -> YearMention | None:
+    """ "Năm 2020, ba quốc gia dẫn đầu lần lượt là ...; Singapore hạng 11":
+    a year opening the sentence frames every ";" part of it."""
+    if segment[0] == ctx.s.start:
+        return None
+    opener = _OPENER_RE.match(ctx.text, ctx.s.start, segment[0])
+    if opener is None:
+        return None
+    return next((y for y in usable if y.start == opener.start("y")), None)
 
 
 def _private_to_apposition(ctx: SentenceContext, y: YearMention, m: MetricMention) -> bool:

@@ -27,7 +27,7 @@ REGION_RE = re.compile(
 )
 _REGION_FRAME_RE = re.compile(
     r"(?<![\w])(?:so với|trong|ở|tại|đối với|giữa)\s+(?:các\s+|những\s+)?"
-    r"(?:(?:tỉnh|nước|quốc gia|địa phương)[\w ,]{0,20}?\s+)?(?:thuộc\s+|trong\s+)?"
+    r"(?:(?:tỉnh|nước|quốc gia|địa phương|nhóm|khối)[\w ,]{0,30}?\s+)?(?:thuộc\s+|trong\s+|có\s+)?"
     rf"(?!{V.alt('context.not_regions')}(?![\w])){V.alt('context.regions')}(?![\w])",
     I,
 )
