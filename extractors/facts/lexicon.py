@@ -482,8 +482,20 @@ BARE_COMPONENT_RE = re.compile(
     r"trung bình|bình quân|năm|đạt|xếp|đứng|tăng|giảm|hài lòng|xanh)(?![\w]))"
     # two words at least: "chỉ số CNTT" is the index's field, not a part of it
     r"(?P<name>[^\W\d]\w*\s+[^;.()\n\"\d,]{2,60}?)"
-    r"(?=\s*(?:\(|[;.,\n]|\s(?:của|với|đạt|xếp|đứng|tăng|giảm|là|cao nhất|thấp nhất)(?![\w])|$))",
+    r"(?=\s*(?:\(|[;.,\n]|\s(?:(?:chỉ|mới|vẫn|cũng|tiếp tục)\s+)?"
+    r"(?:của|với|đạt|xếp|đứng|tăng|giảm|là|cao nhất|thấp nhất)(?![\w])|$))",
     re.IGNORECASE,
+)
+# In the GII, and the PII that follows its model, an indicator takes the
+# slug of its name (FACTS.md): "chỉ số chi cho giáo dục chỉ đứng thứ 96";
+# and so does each item of a list of them, "ở một số chỉ số như nhập khẩu
+# công nghệ cao (hạng 2), xuất khẩu công nghệ cao (hạng 3)".
+INDICATOR_INDICES = frozenset({"GII", "PII"})
+INDICATOR_LIST_HEAD_RE = re.compile(r"(?<![\w])(?:các|một số|những)?\s*chỉ số\s+(?:như|gồm|là)\s*:?\s*", re.I)
+INDICATOR_ITEM_RE = re.compile(
+    r"(?P<name>[^\W\d][^;.()\n\d,]{3,60}?)\s*\((?:hạng|thứ|xếp thứ|đứng thứ)?\s*\d{1,3}\s*[),]"
+    r"[^()]{0,30}?\)?\s*(?P<glue>,\s*(?:và\s+)?|và\s+)?",
+    re.I,
 )
 # ... and "chỉ số thành phần <name>" itself, up to a bracket, a full stop or
 # the next statement: "dẫn đầu chỉ số thành phần chính sách, dịch vụ hỗ trợ

@@ -404,8 +404,13 @@ def find_components(
     codes = {i.code for i in indices}
     named = _Spans((c.start, c.start + 1) for c in found if c.index_code in codes)
     patterns = [lx.GENERIC_COMPONENT_RE, lx.NAMED_COMPONENT_RE]
-    if codes and not codes & lx.COMPONENT_PATTERNS.keys():
+    if codes and (not codes & lx.COMPONENT_PATTERNS.keys() or codes & lx.INDICATOR_INDICES):
         patterns.append(lx.BARE_COMPONENT_RE)
+    if codes & lx.INDICATOR_INDICES:
+        for start, end in _indicator_list_items(text):
+            if not named.overlaps(start, start + 6) and not inside_index.overlaps(start, end):
+                named.add(start, start + 1)
+                found.append(ComponentMention(start, end, "*", slugify(text[start:end].strip())))
     for pattern in patterns:
         for match in pattern.finditer(text):
             start, end = match.span("name")
@@ -416,6 +421,20 @@ def find_components(
             found.append(ComponentMention(start, end, "*", slugify(text[start:end].strip())))
     found.sort(key=lambda c: (c.start, -(c.end - c.start)))
     return found
+
+
+def _indicator_list_items(text: str):
+    """The names of "chỉ số như A (hạng 2), B (hạng 3) và C (hạng 4)"."""
+    for head in lx.INDICATOR_LIST_HEAD_RE.finditer(text):
+        pos = head.end()
+        for _ in range(12):
+            item = lx.INDICATOR_ITEM_RE.match(text, pos)
+            if item is None:
+                break
+            yield item.span("name")
+            if not item.group("glue"):
+                break
+            pos = item.end()
 
 
 # --- years -------------------------------------------------------------------

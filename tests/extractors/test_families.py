@@ -2591,6 +2591,32 @@ POSITION += [
     ),
 ]
 
+INDICATORS = (
+    Word("nhập khẩu công nghệ cao", "nhap_khau_cong_nghe_cao"),
+    Word("xuất khẩu hàng hóa sáng tạo", "xuat_khau_hang_hoa_sang_tao"),
+    Word("chi cho giáo dục", "chi_cho_giao_duc"),
+)
+POSITION += [
+    Family(
+        "position_of_an_indicator",
+        "rank.position",
+        '"chỉ số chi cho giáo dục chỉ đứng thứ 96", "ở một số chỉ số như A (hạng 2), B (hạng 3) và C":'
+        " a GII or PII indicator takes the slug of its name",
+        (GII_2023, GII_2024),
+        (
+            "Ngược lại, chỉ số {a} của {u} chỉ đứng thứ 96.",
+            "{u} thuộc nhóm dẫn đầu thế giới ở một số chỉ số như {a} (hạng 2), {b} (hạng 3) và {c} (hạng 4).",
+        ),
+        lambda v: (
+            [rank(v.u, 96, component=v.a.meaning)]
+            if "96" in v.template
+            else [rank(v.u, n, component=w.meaning) for n, w in ((2, v.a), (3, v.b), (4, v.c))]
+        ),
+        {"u": COUNTRIES[:3], "a,b,c": (INDICATORS, INDICATORS[::-1])},
+        size=6,
+    ),
+]
+
 FAMILIES: list[Family] = [
     *POSITION,
     *POSITION_NEAR,
