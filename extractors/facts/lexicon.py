@@ -504,6 +504,8 @@ INDICATOR_ITEM_RE = re.compile(
 NAMED_COMPONENT_RE = re.compile(
     r"chỉ số thành phần\s+(?!(?:về|liên quan đến|này|đó|nào|số|\d|của|là|gồm|trong|cao|thấp|thứ)\b)"
     r"(?P<name>[^;.()\n\"\d]{6,120}?)"
-    r"(?=\s*(?:[;.()\n\"]|,\s*(?:trong khi|còn|nhưng|và|đồng thời)\b|\s(?:với|đạt|xếp|đứng|tăng|giảm)\b|$))",
+    # "Ở chỉ số thành phần X, Sở Tư pháp đạt ...": a name after a comma opens the main clause
+    r"(?=\s*(?:[;.()\n\"]|,\s*(?:trong khi|còn|nhưng|và|đồng thời)\b"
+    r"|,\s*(?:(?-i:[A-ZĐ])|thành phố|tỉnh|huyện|thị xã)|\s(?:với|đạt|xếp|đứng|tăng|giảm)\b|$))",
     re.IGNORECASE,
 )

@@ -2617,6 +2617,29 @@ POSITION += [
     ),
 ]
 
+SCORE_UNIT += [
+    Family(
+        "score_after_a_comparison_with_an_edition",
+        "score.unit",
+        '"giữ vững vị trí số 1 so với năm 2024 với 0,8124 điểm": the score is this edition\'s, the compared'
+        " year only the comparison's",
+        (DTI_2025, PCI_2023),
+        ("{u} giữ vững vị trí số 1 so với năm {prev} với {s} điểm.",),
+        lambda v: [rank(v.u, 1), change(v.u, 0), score(v.u, v.s)],
+        {"u": KEPT_2025[:4], "s": nums("0,8124", "0,7702")},
+    ),
+    Family(
+        "score_of_a_named_component_opening_the_sentence",
+        "score.unit",
+        '"Ở chỉ số thành phần X, Sở Tư pháp đạt điểm cao nhất (8,65 điểm)": the name ends where the main'
+        " clause's subject begins",
+        (PGI_2023,),
+        ("Ở chỉ số thành phần giảm thiểu ô nhiễm môi trường, {u} đạt {s} điểm.",),
+        lambda v: [score(v.u, v.s, component="giam_thieu_o_nhiem_moi_truong")],
+        {"u": PLAIN[:4], "s": nums("6,88", "5,1")},
+    ),
+]
+
 FAMILIES: list[Family] = [
     *POSITION,
     *POSITION_NEAR,

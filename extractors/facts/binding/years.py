@@ -38,8 +38,12 @@ def adjacent_year(ctx: SentenceContext, m: MetricMention) -> YearMention | None:
                     return y
     first_value_start = m.values[0][1]
     for y in ctx.years:
-        if 0 <= first_value_start - y.end <= 8 and _YEAR_BEFORE_GAP_RE.fullmatch(
-            text, y.end, first_value_start
+        if (
+            0 <= first_value_start - y.end <= 8
+            # "giữ vững vị trí số 1 so với năm 2024 với 0,8124 điểm" is this edition's;
+            # "cao hơn năm 2017 với 0,565 điểm" is 2017's
+            and not (y.role == "compare" and _SO_VOI_BEFORE_RE.search(text, max(0, y.start - 16), y.start))
+            and _YEAR_BEFORE_GAP_RE.fullmatch(text, y.end, first_value_start)
         ):
             return y
     return None
@@ -48,6 +52,9 @@ def adjacent_year(ctx: SentenceContext, m: MetricMention) -> YearMention | None:
 # "(năm 2017 là năm đầu tiên tham gia)", "(năm 2017 có 41 dịch vụ)": the
 # year is the subject of its own statement.
 _YEAR_OPENS_STATEMENT_RE = re.compile(r"\s+(?:là|có|được|đã|chỉ|mới|bắt đầu)(?![\w])", re.I)
+
+
+_SO_VOI_BEFORE_RE = re.compile(r"(?<![\w])so\s+(?:với\s+)?(?:năm\s+)?$", re.I)
 
 
 def _heads_value(ctx: SentenceContext, y: YearMention) -> bool:
