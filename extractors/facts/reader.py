@@ -146,8 +146,9 @@ class Reader:
                 and y.role == "plain"
                 and not B.in_compare_clause(ctx, y)
             ]
-            if after and ctx.s.paren_of(after[0].start) is None:
-                # not an aside: "TP.HCM (quán quân PGI 2024) xếp thứ 6" in a 2025 article
+            if after and ctx.s.paren_of(after[0].start) is None and not _in_apposition(ctx, index.start):
+                # not an aside: "TP.HCM (quán quân PGI 2024) xếp thứ 6", "Đà Nẵng,
+                # quán quân PGI 2023, lần này đứng thứ 6" in a later edition's article
                 state.paragraph_year = after[0].years[0]
                 state.paragraph_year_index = index.code
 
@@ -202,6 +203,18 @@ class Reader:
             self.state.topic = None
         else:
             self.state.topic = eligible[0]
+
+
+def _in_apposition(ctx: SentenceContext, pos: int) -> bool:
+    """ "Đà Nẵng, quán quân PGI 2023, lần này ...": a clause between commas
+    right after a unit's name."""
+    s, text = ctx.s, ctx.text
+    clause = s.clause_of(pos)
+    if clause[0] == s.start or text[clause[0] - 1 : clause[0]] != ",":
+        return False
+    if text[clause[1] : clause[1] + 1] != ",":
+        return False
+    return any(0 <= clause[0] - 1 - e.end <= 1 for e in ctx.entities)
 
 
 def _overlaps(m: MetricMention, kept: list[MetricMention]) -> bool:

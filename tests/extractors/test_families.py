@@ -2640,6 +2640,36 @@ SCORE_UNIT += [
     ),
 ]
 
+LEADER_NEAR += [
+    Family(
+        "leader_of_a_region_the_sentence_is_about",
+        "rank.leader",
+        '"Vùng Trung du và miền núi phía Bắc có A dẫn đầu": the region\'s first; "quán quân hai năm trước'
+        ' đó": first some editions ago, unstated',
+        (PII_2024, PCI_2023),
+        (
+            "Vùng Trung du và miền núi phía Bắc có {a} dẫn đầu.",
+            "Khu vực Đồng bằng sông Cửu Long: {a} đứng đầu.",
+            "{b} vươn lên dẫn đầu, đẩy {a} - quán quân hai năm trước đó - xuống thứ hai.",
+        ),
+        lambda v: [rank(v.b, 1), rank(v.a, 2)] if "đẩy" in v.template else [],
+        {"a,b,c": TRIOS},
+        near_miss=True,
+    ),
+]
+POSITION_NEAR += [
+    Family(
+        "position_after_an_apposition_of_another_edition",
+        "rank.position",
+        '"A, quán quân PGI 2023, lần này đứng thứ 6": the apposition\'s edition is its own',
+        (edition("PGI", 2024),),
+        ("{u}, quán quân PGI {prev}, lần này đứng thứ {n}.",),
+        lambda v: [rank(v.u, 1, year=v.prev), rank(v.u, v.n)],
+        {"u": PLAIN[:4], "n": nums(6, 9)},
+        near_miss=True,
+    ),
+]
+
 FAMILIES: list[Family] = [
     *POSITION,
     *POSITION_NEAR,

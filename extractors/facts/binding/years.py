@@ -228,6 +228,8 @@ def bind_years_plain(
         return opener.years
     current = _context_edition(ctx, code)
     relative = _LAST_YEAR_RE.search(ctx.text, s.clause_of(m.start)[0], m.start)
+    if relative and s.paren_of(relative.start()) not in (None, paren):
+        relative = None  # "Bộ Tư pháp - quán quân hai năm trước đó - xuống thứ hai": the aside's
     if (
         current
         and relative

@@ -31,6 +31,14 @@ _REGION_FRAME_RE = re.compile(
     rf"(?!{V.alt('context.not_regions')}(?![\w])){V.alt('context.regions')}(?![\w])",
     I,
 )
+# A sentence about a region: "Vùng Trung du và miền núi phía Bắc có Thái
+# Nguyên dẫn đầu" (its leader words are the region's; its numbered ranks,
+# "Thái Nguyên (xếp hạng 10)", may still be the country's).
+REGION_START_RE = re.compile(
+    rf"\s*(?:vùng|khu vực|miền)\s+(?!{V.alt('context.not_regions')}(?![\w]))"
+    rf"(?=[^.;]{{0,40}}?{V.alt('context.regions')}(?![\w]))",
+    I,
+)
 # Where a window after a rank stops: the next statement.
 _NEXT_METRIC_RE = re.compile(
     rf"\b(?:xếp|đứng|đạt|vị trí|tăng|giảm|tụt|và)\b|{V.alt('rank.first', 'rank.second')}|\(|\d+[.,]\d+", I

@@ -10,6 +10,7 @@ from extractors.facts.records import MetricMention
 from extractors.facts.rules import Rule, register
 from extractors.facts.rules.common import (
     COPULA_RE,
+    REGION_START_RE,
     I,
     group_size_after,
     regional,
@@ -52,7 +53,12 @@ _COMPONENT_LIST_AFTER_RE = re.compile(
 )
 # "dẫn đầu đoàn" leads a delegation; "đơn vị đã 7 lần dẫn đầu trước đó" tells
 # the unit's past, not this edition's rank.
-_NOT_A_RANK_AFTER_RE = re.compile(r"\s*(?:đoàn|xu hướng|phong trào|trước đó|trước đây|trước kia)(?![\w])", I)
+# "quán quân hai năm trước đó": first some editions ago, which the text does not say.
+_NOT_A_RANK_AFTER_RE = re.compile(
+    r"\s*(?:đoàn|xu hướng|phong trào|trước đó|trước đây|trước kia"
+    r"|(?:của\s+)?(?:hai|ba|bốn|năm|\d+)\s+(?:năm|kỳ|lần)\s+trước)(?![\w])",
+    I,
+)
 # "..., chấm dứt chuỗi 7 năm liên tiếp Quảng Ninh giữ ngôi quán quân": an
 # ended streak in the leader word's clause is someone's past.
 _ENDED_STREAK_RE = re.compile(rf"(?<![\w]){V.alt('context.ended')}(?![\w])", I)
@@ -128,7 +134,9 @@ class LeaderRule(Rule):
                 mention.copula_at = copula.end()
             if _COMPONENTS_NAMED_BEFORE_RE.search(text, segment_start, match.start()):
                 mention.component_list = True
-            mention.regional = regional(text, s, match.start(), match.end())
+            mention.regional = regional(text, s, match.start(), match.end()) or bool(
+                REGION_START_RE.match(text, s.start, match.start())
+            )
             found.append(mention)
         return found
 
