@@ -33,6 +33,8 @@ PREFILTER_RE = re.compile(
     ),
     re.IGNORECASE,
 )
+# A list item: "- Quảng Ninh dẫn đầu với 88,46%." under "SIPAS 2025:".
+_LIST_ITEM_RE = re.compile(r"\s*[-–•+*]\s")
 # Claims from a list do not make their units the topic of what follows.
 _LIST_RULES = frozenset({"rank.list", "rank.list_continued", "bind.neighbours", "rank.ordinal_list"})
 # The longest sentence read whole; a longer one (a table flattened into one
@@ -56,11 +58,20 @@ class Reader:
         self.bind_rules = registered("bind")
 
     def run(self) -> list[Fact]:
+        text, state = self.doc.text, self.state
+        lead = None  # what a lead-in ("SIPAS 2025:") tells the list items under it
         for block_no, (start, end) in enumerate(self.doc.blocks):
-            self.state.new_paragraph()
-            for sentence in split_sentences(self.doc.text, start, end, block_no, MAX_SENTENCE):
+            state.new_paragraph()
+            item = _LIST_ITEM_RE.match(text, start, end) is not None
+            if item and lead is not None:
+                state.paragraph_index, state.paragraph_year, state.paragraph_year_index = lead
+            elif not item:
+                lead = None
+            for sentence in split_sentences(text, start, end, block_no, MAX_SENTENCE):
                 if not self._skipped(sentence):
                     self.read(sentence)
+            if not item and text[start:end].rstrip().endswith(":") and state.paragraph_index is not None:
+                lead = (state.paragraph_index, state.paragraph_year, state.paragraph_year_index)
         return self.facts
 
     def _skipped(self, s: Sentence) -> bool:

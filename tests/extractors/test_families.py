@@ -2670,6 +2670,23 @@ POSITION_NEAR += [
     ),
 ]
 
+SINGLE += [
+    Family(
+        "single_in_list_items_under_a_lead_in",
+        "bind.single",
+        '"SIPAS 2023:" then "- A dẫn đầu với 88,46%." in an article on two indices: the items are the'
+        " lead-in's index",
+        (SIPAS_2023,),
+        (
+            "Chỉ số PAR INDEX 2023 của các địa phương đạt 85%.\n\nSIPAS 2023:\n\n- {a} dẫn đầu với 88,46%."
+            "\n\n- {b} đứng thứ hai (87,90%).",
+        ),
+        lambda v: [rank(v.a, 1), score(v.a, 88.46), rank(v.b, 2), score(v.b, 87.9)],
+        {"a,b,c": TRIOS},
+        title="Kết quả PAR INDEX và SIPAS {ed.year}",
+    ),
+]
+
 FAMILIES: list[Family] = [
     *POSITION,
     *POSITION_NEAR,
