@@ -2687,6 +2687,22 @@ SINGLE += [
     ),
 ]
 
+POSITION += [
+    Family(
+        "position_under_a_component_opening_the_sentence",
+        "rank.position",
+        '"Với chỉ số phụ đầu ra đổi mới sáng tạo, A soán ngôi B để vươn lên thứ nhất; B đứng thứ hai": the'
+        " opening component frames each ';' part, and the dethroned B is no subject",
+        (PII_2024,),
+        (
+            "Với chỉ số phụ {c}, {a} soán ngôi {b} để vươn lên thứ nhất; {b} đứng thứ hai.",
+            "Về trụ cột {c}, {a} xếp thứ nhất; {b} xếp thứ hai.",
+        ),
+        lambda v: [rank(v.a, 1, component=v.c.meaning), rank(v.b, 2, component=v.c.meaning)],
+        {"a,b,c": TRIOS, "c": PII_PARTS},
+    ),
+]
+
 FAMILIES: list[Family] = [
     *POSITION,
     *POSITION_NEAR,

@@ -37,6 +37,28 @@ def component_cued(ctx: SentenceContext, c) -> bool:
     return bool(_COMPONENT_CUE_AFTER_RE.match(text, c.end))
 
 
+_FRAME_RE = re.compile(
+    r"\s*(?:[-–•+*]\s*)?(?P<prep>với|về|ở|đối với|tại|riêng)\s+"
+    r"(?:(?:chỉ số|trụ cột|phân chỉ số)(?:\s+(?:phụ|thành phần))?\s+)?",
+    re.I,
+)
+
+
+def _framing_component(ctx: SentenceContext, usable, segment) -> str | None:
+    """ "Với chỉ số phụ đầu ra đổi mới sáng tạo, Bắc Ninh ... thứ nhất; Hà Nội
+    đứng thứ hai": a component opening the sentence frames each ";" part."""
+    s, text = ctx.s, ctx.text
+    if segment[0] == s.start:
+        return None
+    frame = _FRAME_RE.match(text, s.start)
+    if frame is None:
+        return None
+    first = next((c for c in usable if frame.end("prep") <= c.start <= frame.end()), None)
+    if first is None or text[first.end : first.end + 1] != ",":
+        return None
+    return first.code
+
+
 def bind_component(ctx: SentenceContext, m: MetricMention, index: str) -> str | None:
     s, text = ctx.s, ctx.text
     usable = [c for c in ctx.components if c.index_code in (index, "*") and component_cued(ctx, c)]
@@ -67,6 +89,9 @@ def bind_component(ctx: SentenceContext, m: MetricMention, index: str) -> str | 
     ]
     if left and not ctx.doc.within(ctx.doc.indices, left[-1].end, anchor):
         return left[-1].code
+    framed = _framing_component(ctx, usable, segment)
+    if framed is not None:
+        return framed
     opening = s.clause_of(anchor)
     if opening[0] == s.start and _INTRO_WITH_RE.match(text, opening[0], opening[1]):
         # "Với số điểm 0,89, Đà Nẵng đứng đầu chỉ số ứng dụng CNTT": the

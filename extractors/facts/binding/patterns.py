@@ -19,7 +19,10 @@ _NAMESAKE_BEFORE_RE = re.compile(
 )
 _NAMESAKE_AFTER_RE = re.compile(r"\s*(?:FC|F\.C\.|United)\b")
 _OBJECT_BEFORE_RE = re.compile(
-    r"(?:\bsau|\btrên|\bkém|\bhơn|so với|vượt qua|\bvượt|bỏ xa|theo sau|nhường[^,;]{0,30}?cho)\s*$", I
+    r"(?:\bsau|\btrên|\bkém|\bhơn|so với|vượt qua|\bvượt|bỏ xa|theo sau|nhường[^,;]{0,30}?cho"
+    # "Bắc Ninh soán ngôi Hà Nội": the one dethroned is an object
+    r"|soán ngôi|truất ngôi|qua mặt|vượt mặt|đánh bại)\s*$",
+    I,
 )
 _ANAPHOR_START_RE = re.compile(r"\s*\"?(?:Số liệu|Con số|Điểm số|Kết quả) (?:này|đó|trên)\b", I)
 _INTRO_WITH_RE = re.compile(r"\s*(?:với|đạt)\b", I)
@@ -31,7 +34,8 @@ _ITEM_TAIL_RE = re.compile(r"\s+(?:với|đạt)\s+(?:số điểm\s+|điểm s�
 _BARE_MINISTRY_LIST_RE = re.compile(r"các\s+Bộ\s*:\s*", I)
 
 _COMPONENT_CUE_BEFORE_RE = re.compile(
-    r"(?:chỉ số|thành phần|trục|lĩnh vực|hạng mục|trụ cột|tiêu chí|trong đó|riêng|về|ở|là|và|:|,|;)"
+    r"(?:chỉ số|thành phần|trục|lĩnh vực|hạng mục|trụ cột|tiêu chí|trong đó|riêng|về|ở|là|và|với|đối với"
+    r"|:|,|;)"
     r"\s*(?:\"\s*)?"
     r"(?:\S+\s+){0,1}?$"
     # "Hà Nội dẫn đầu chính quyền số": what a leader word leads.
