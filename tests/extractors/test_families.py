@@ -2347,12 +2347,16 @@ POSITION_NEAR += [
 ]
 NEIGHBOURS_NEAR += [
     Family(
-        "neighbours_above_is_not_next",
+        "neighbours_above_and_own_ranks",
         "bind.neighbours",
-        '"A xếp thứ 5, trên B": above, not right above; "trên B (thứ 41)": B\'s own rank',
+        '"A xếp thứ 5, trên B" is B rank 6 (FACTS.md); "trên B (thứ 41)": B\'s own rank',
         (PCI_2022, DTI_2023),
         ("{a} xếp thứ 5, trên {b}.", "{a} đứng thứ 44, sau {b} (thứ 4) và trên {c} (thứ 41)."),
-        lambda v: [rank(v.a, 5)] if "thứ 5" in v.template else [rank(v.a, 44), rank(v.b, 4), rank(v.c, 41)],
+        lambda v: (
+            [rank(v.a, 5), rank(v.b, 6)]
+            if "thứ 5" in v.template
+            else [rank(v.a, 44), rank(v.b, 4), rank(v.c, 41)]
+        ),
         {"a,b,c": TRIOS},
         near_miss=True,
     ),

@@ -13,14 +13,9 @@ from extractors.facts.rules import Rule, register
 I = re.IGNORECASE
 # From the rank to the units ahead of it: "xếp thứ 2 (0,9538/1 điểm), sau ".
 _AHEAD_RE = re.compile(r"[^;]{0,120}?(?<![\w])(?:chỉ\s+)?(?:xếp\s+|đứng\s+)?(?:sau|kém)\s+$", I)
-# From the rank to the unit behind it, with the unit ahead named first: the
-# rank sandwiched, "xếp thứ 2, sau Quảng Ninh (72,95 điểm) và xếp trên ".
-# "xếp thứ 5, trên Bộ Y tế" alone says above, not right above; the leader
-# "đứng đầu chỉ số ứng dụng CNTT, trên Hà Nội" names the runner-up.
-_LEADER_BEHIND_RE = re.compile(r"[^;]{0,120}?(?:,|\s)\s*(?:và\s+)?(?:xếp\s+|đứng\s+)?trên\s+$", I)
-_BEHIND_RE = re.compile(
-    r"[^;]{0,40}?(?<![\w])sau\s[^;]{0,120}?(?:,|\s)\s*(?:và\s+|nhưng\s+)?(?:xếp\s+|đứng\s+)?trên\s+$", I
-)
+# From the rank to the unit behind it: "... và (xếp) trên " (FACTS.md: "X xếp
+# thứ 2 ... trên B" gives B rank 3, only the unit right after "trên").
+_BEHIND_RE = re.compile(r"[^;]{0,160}?(?<![\w])(?:xếp\s+|đứng\s+)?trên\s+$", I)
 _NOT_AHEAD_RE = re.compile(r"\b(?:tăng|giảm|tụt|lên|xuống)\b", I)
 
 
@@ -63,8 +58,7 @@ class NeighbourStrategy(Rule):
         for e in ctx.entities:
             if e.start < c.value_span[1]:
                 continue
-            behind = _LEADER_BEHIND_RE if c.value == 1 else _BEHIND_RE
-            if behind.fullmatch(ctx.text, c.value_span[1], e.start):
+            if _BEHIND_RE.fullmatch(ctx.text, c.value_span[1], e.start):
                 if any(
                     o is not c and o.entity != c.entity and o.value_span[0] < e.start
                     for o in self._ranked_after(ctx, c)
