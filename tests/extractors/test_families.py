@@ -2707,6 +2707,28 @@ POSITION += [
     ),
 ]
 
+POSITION += [
+    Family(
+        "position_bare_xep",
+        "rank.position",
+        '"Philippines xếp 56", "A và B lần lượt xếp 33 và 32": "xếp" and a number; not "xếp 12 dự án"',
+        (PCI_2023, DTI_2025),
+        (
+            "{a} xếp {n}, {b} thứ 20.",
+            "{a} và {b} lần lượt xếp {n} và 32.",
+            "{a} xếp 12 dự án vào nhóm ưu tiên.",
+        ),
+        lambda v: (
+            []
+            if "dự án" in v.template
+            else [rank(v.a, v.n), rank(v.b, 20)]
+            if "thứ 20" in v.template
+            else [rank(v.a, v.n), rank(v.b, 32)]
+        ),
+        {"a,b,c": TRIOS, "n": nums(33, 14)},
+    ),
+]
+
 FAMILIES: list[Family] = [
     *POSITION,
     *POSITION_NEAR,

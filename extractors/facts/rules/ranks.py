@@ -40,6 +40,9 @@ _PRECEDED_BY_COMPARE_RE = re.compile(r"so\s+(?:với\s+)?$", I)
 _CHANGE_BEFORE_RE = re.compile(r"(?:bảng|thăng|tụt|tăng|giảm|sụt)\s*$", I)
 
 
+_BARE_RANK_END_RE = re.compile(
+    r"\s*(?:[,.;:)]|$|(?:và|trên|trong|cả nước|toàn quốc|thế giới|toàn cầu|với|,)(?![\w]))", I
+)
 # Verbs after which a fraction counts units: "có 10/17 bộ", "đạt 5/8 chỉ số".
 _COUNTING_VERBS = frozenset({"có", "đạt", "vào", "về", "lọt vào"})
 
@@ -130,6 +133,9 @@ class RankPositionRule(Rule):
             # A verb alone states a position only with "thứ" or a fraction:
             # "xếp thứ 4", "xếp 6/63"; not "đạt 5", "có 3", "có 10/17 bộ".
             verb = " ".join(match.group("bare").lower().split())
+            if verb == "xếp" and kw is None and den is None and not is_word(written):
+                # "Philippines xếp 56", "lần lượt xếp 33 và 32"; not "xếp 12 dự án"
+                return bool(_BARE_RANK_END_RE.match(match.string, match.end()))
             return (kw or "").lower() == "thứ" or (den is not None and verb not in _COUNTING_VERBS)
         return True
 
