@@ -2423,7 +2423,7 @@ POSITION += [
         '"A và B đồng hạng 3", "cùng đạt điểm tối đa nên đồng hạng nhất": a tie, each at the rank printed',
         (PCI_2023, DTI_2023, PAR_2023),
         (
-            "{a} và {b} đồng hạng {n}.",
+            "{a} và {b} đồng hạng {n}, không có tỉnh nào ở vị trí thứ 40.",
             "{a} và {b} cùng xếp thứ {n}.",
             "{a} và {b} cùng đạt điểm tối đa nên đồng hạng nhất.",
         ),

@@ -40,6 +40,7 @@ _PRECEDED_BY_COMPARE_RE = re.compile(r"so\s+(?:với\s+)?$", I)
 _CHANGE_BEFORE_RE = re.compile(r"(?:bảng|thăng|tụt|tăng|giảm|sụt)\s*$", I)
 
 
+_NOBODY_RE = re.compile(r"(?<![\w])không\s+có\s+(?:\S+\s+){1,3}?nào(?![\w])", I)
 _BARE_RANK_END_RE = re.compile(
     r"\s*(?:[,.;:)]|$|(?:và|trên|trong|cả nước|toàn quốc|thế giới|toàn cầu|với|,)(?![\w]))", I
 )
@@ -86,6 +87,8 @@ class RankPositionRule(Rule):
                 continue
             if before.rstrip().lower().endswith("bảng") and match.group("trig").lower().startswith("xếp"):
                 continue  # "bảng xếp hạng 63 tỉnh" counts the table
+            if _NOBODY_RE.search(text, s.clause_of(match.start())[0], match.start()):
+                continue  # "không có tỉnh nào ở vị trí thứ 5": nobody holds it
             if not den and COUNT_AFTER_RE.match(text, match.end()):
                 continue
             number = value(written)
