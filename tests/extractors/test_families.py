@@ -2729,6 +2729,24 @@ POSITION += [
     ),
 ]
 
+ORDERED_LIST += [
+    Family(
+        "followers_countries_short_names",
+        "bind.ordered_list",
+        '"theo sau là Thụy Điển, Mỹ, Singapore và Anh": countries by their common names; "ông Nguyễn Tuấn'
+        ' Anh" is a person',
+        (GII_2024,),
+        (
+            "Thụy Sĩ dẫn đầu, theo sau là Thụy Điển, Mỹ, Singapore và Anh.",
+            "Ông Nguyễn Tuấn Anh cho biết Thụy Sĩ dẫn đầu, theo sau là Thụy Điển.",
+        ),
+        lambda v: (
+            [rank("Thụy Sĩ", 1), rank("Thụy Điển", 2)]
+            + ([rank("Mỹ", 3), rank("Singapore", 4), rank("Anh", 5)] if "và Anh" in v.template else [])
+        ),
+    ),
+]
+
 FAMILIES: list[Family] = [
     *POSITION,
     *POSITION_NEAR,

@@ -38,6 +38,9 @@ _STATES_RE = re.compile(
 _NON_YEAR_NUMBER_RE = re.compile(r"(?<![\d])(?!(?:19|20)\d\d(?!\d))\d")
 
 
+_PERSON_BEFORE_RE = re.compile(r"(?<![\w.])(?-i:[A-ZĐ][a-zà-ỹđ]+)\s$")
+
+
 def eligible(ctx: SentenceContext, e: EntityMention) -> bool:
     """Whether an entity can be the subject of a number in its sentence."""
     text, s = ctx.text, ctx.s
@@ -48,6 +51,8 @@ def eligible(ctx: SentenceContext, e: EntityMention) -> bool:
         return False
     if _NAMESAKE_BEFORE_RE.search(before) or _NAMESAKE_AFTER_RE.match(text, e.end):
         return False
+    if " " not in text[e.start : e.end] and _PERSON_BEFORE_RE.search(before) and s.start < e.start - 1:
+        return False  # "ông Nguyễn Tuấn Anh", "bà Trần Minh Đức": a person's name, not a country
     clause = s.clause_of(e.start)
     if (
         clause[0] == s.start
