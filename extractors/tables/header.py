@@ -96,6 +96,9 @@ def _atoms(text: str, index_hint: str | None) -> list[_Atom]:
     return kept
 
 
+_METRIC_ROLES = ("rank", "score", "rank_change")
+
+
 def _joins(text: str, left: _Atom, right: _Atom, label: Label) -> bool:
     if not _JOIN_RE.fullmatch(text, left.end, right.start):
         return False
@@ -113,9 +116,16 @@ def _joins(text: str, left: _Atom, right: _Atom, label: Label) -> bool:
 def labels_in(text: str, index_hint: str | None = None) -> list[tuple[int, int, Label]]:
     """The labels a header's running text holds, in order, with their spans."""
     found: list[tuple[int, int, Label]] = []
+    implicit = False  # the last label is a bare index or component name so far
     previous: _Atom | None = None
     for atom in _atoms(text, index_hint):
-        if found and previous is not None and _joins(text, previous, atom, found[-1][2]):
+        joined = found and previous is not None and _JOIN_RE.fullmatch(text, previous.end, atom.start)
+        if joined and implicit and atom.role in _METRIC_ROLES:
+            # "PCI 2023 Điểm", "Chỉ số Nhận thức số Xếp hạng": the cue after the name
+            start, _, label = found[-1]
+            found[-1] = (start, atom.end, replace(label, role=atom.role))
+            implicit = False
+        elif joined and _joins(text, previous, atom, found[-1][2]):
             start, _, label = found[-1]
             label = replace(
                 label,
@@ -127,6 +137,7 @@ def labels_in(text: str, index_hint: str | None = None) -> list[tuple[int, int, 
         else:
             role = atom.role or ("year" if atom.year else "score")
             found.append((atom.start, atom.end, Label(role, atom.index_code, atom.component, atom.year)))
+            implicit = atom.role is None and atom.year is None
         previous = atom
     return [(s, e, replace(label, text=text[s:e])) for s, e, label in found]
 
