@@ -113,14 +113,19 @@ def _joins(text: str, left: _Atom, right: _Atom, label: Label) -> bool:
     return label.role == "group" and right.index_code is not None
 
 
-def labels_in(text: str, index_hint: str | None = None) -> list[tuple[int, int, Label]]:
-    """The labels a header's running text holds, in order, with their spans."""
+def labels_in(
+    text: str, index_hint: str | None = None, one_cell: bool = False
+) -> list[tuple[int, int, Label]]:
+    """The labels a header's running text holds, in order, with their spans.
+    In ``one_cell`` (a cell holds one label) a metric may follow the name
+    it is of ("PCI 2023 Điểm"); in running text it opens the next label
+    ("... Thiết chế pháp lý Điểm số PCI")."""
     found: list[tuple[int, int, Label]] = []
     implicit = False  # the last label is a bare index or component name so far
     previous: _Atom | None = None
     for atom in _atoms(text, index_hint):
         joined = found and previous is not None and _JOIN_RE.fullmatch(text, previous.end, atom.start)
-        if joined and implicit and atom.role in _METRIC_ROLES:
+        if joined and one_cell and implicit and atom.role in _METRIC_ROLES:
             # "PCI 2023 Điểm", "Chỉ số Nhận thức số Xếp hạng": the cue after the name
             start, _, label = found[-1]
             found[-1] = (start, atom.end, replace(label, role=atom.role))
@@ -157,7 +162,7 @@ def label_of(text: str, index_hint: str | None = None) -> Label:
         return Label("year", year=int(text), text=text)
     years = {int(y) for y in _YEAR_IN_RE.findall(text)}
     bare = _YEAR_IN_RE.sub(" ", text)
-    found = labels_in(bare, index_hint)
+    found = labels_in(bare, index_hint, one_cell=True)
     year = years.pop() if len(years) == 1 else None
     if not found and not _LETTERS_RE.search(bare):
         return Label("year", year=year, text=text) if year else Label("blank", text=text)

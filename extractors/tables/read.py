@@ -138,9 +138,9 @@ def read_table(table: Table, text: str, setting: Setting, caption: str = "") -> 
     year = setting.year
     labels = [label_of(t, index) for t in columns]
     if (
-        all(lb.year for lb in labels[1:])
+        all(lb.role == "year" for lb in labels[1:])
         and labels[1:]
-        and labels[0].role in ("label", "blank", "year", "period")
+        and labels[0].role in ("label", "blank", "year", "period", "unit")
     ):
         return _read_year_columns(table, text, setting, labels, caption)
     unit_at = _unit_column(table, len(columns))
