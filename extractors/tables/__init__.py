@@ -102,8 +102,9 @@ def read_tables(article: Article) -> TableReading:
     facts: list[Fact] = []
     notes: list[str] = []
     spans: list[tuple[int, int]] = []
-    whole = _Article(article)
-    for first, table in article.tables:
+    tables = article.tables
+    whole = _Article(article) if tables else None
+    for first, table in tables:
         spans.append((table.start, table.end))
         above = _above(article, first)
         setting, note = _setting(table, above, whole)

@@ -28,10 +28,7 @@ MIN_ROWS = 3
 MAX_HEADER_LINES = 24
 MAX_HEADER_LINE = 300
 _NUM = r"[+\-−–]?\d+(?:[.,]\d+)?"
-_ONE_ROW_RE = re.compile(
-    rf"^(?P<pre>(?:{_NUM}\s+){{0,2}})(?P<name>[^\d|]*?[^\W\d_][^\d|]*?)"
-    rf"(?:(?P<post>(?:\s+{_NUM})+)(?:\s+(?P<tail>[^\W\d_][^\d|]{{0,30}}))?)?$"
-)
+_TOKEN_RE = re.compile(r"[^\s|]+")
 _NUM_RE = re.compile(_NUM)
 _PIPE_CELL_RE = re.compile(r"[^|]+")
 _EMPTY_VALUES = frozenset({"-", "–", "—", "x", "n/a"})
@@ -54,8 +51,14 @@ def _offsets(lines: list[str], first: int, end: int) -> list[int]:
     return starts
 
 
+MAX_UNIT = 60  # characters: no unit's name, however written, is longer
+MAX_ROW = 250
+MAX_TAIL = 30  # characters of the word closing a row ("Rất tốt")
+_DIGIT_RE = re.compile(r"\d")
+
+
 def _is_unit(text: str) -> bool:
-    return bool(text) and not any(ch.isdigit() for ch in text) and bool(candidates(text))
+    return 0 < len(text) <= MAX_UNIT and not _DIGIT_RE.search(text) and bool(candidates(text))
 
 
 def _pipe_cells(line: str) -> list[tuple[int, int]]:
@@ -94,31 +97,41 @@ def _pipe_tables(lines: list[str], free: list[bool]) -> list[Found]:
     return found
 
 
-def _row_shape(line: str) -> tuple[int, int, bool, re.Match[str]] | None:
-    m = _ONE_ROW_RE.match(line)
-    if m is None or not _is_unit(m.group("name").strip()):
+def _row_shape(line: str) -> tuple[int, int, bool, list[tuple[int, int]]] | None:
+    """(numbers before the unit's name, numbers after it, a closing word or
+    not, the cells' spans) of a line that is one row, or None."""
+    digit = _DIGIT_RE.search(line) if len(line) <= MAX_ROW else None
+    if digit is None or digit.start() > MAX_UNIT + 2:  # a row's first number opens it or follows the name
         return None
-    pre = len(_NUM_RE.findall(m.group("pre")))
-    post = len(_NUM_RE.findall(m.group("post") or ""))
-    if pre + post == 0:
+    if not _DIGIT_RE.search(line, max(0, len(line) - MAX_TAIL - 1)):  # nor a number closes it, or a word
         return None
-    return pre, post, m.group("tail") is not None, m
+    tokens = [m.span() for m in _TOKEN_RE.finditer(line)]
+    numeric = [bool(_NUM_RE.fullmatch(line[a:b])) for a, b in tokens]
+    pre = 0
+    while pre < min(2, len(tokens)) and numeric[pre]:
+        pre += 1
+    end = len(tokens)
+    while end > pre and not numeric[end - 1]:
+        end -= 1
+    post_start = end
+    while post_start > pre and numeric[post_start - 1]:
+        post_start -= 1
+    if end == pre:  # no number after the name: "1 TP. Đà Nẵng"
+        post_start = end = len(tokens)
+    if post_start == pre:  # no name between the numbers
+        return None
+    name = (tokens[pre][0], tokens[post_start - 1][1])
+    tail = (tokens[end][0], tokens[-1][1]) if end < len(tokens) else None
+    if not _is_unit(line[name[0] : name[1]]) or pre + (end - post_start) == 0:
+        return None
+    if tail is not None and (tail[1] - tail[0] > MAX_TAIL or _DIGIT_RE.search(line[tail[0] : tail[1]])):
+        return None
+    cells = [*tokens[:pre], name, *tokens[post_start:end], *([tail] if tail else [])]
+    return pre, end - post_start, tail is not None, cells
 
 
-def _row_cells(m: re.Match[str], offset: int) -> list[Cell]:
-    cells = [Cell(n.group(), offset + n.start(), offset + n.end()) for n in _NUM_RE.finditer(m.group("pre"))]
-    name = m.group("name")
-    a = m.start("name") + len(name) - len(name.lstrip())
-    cells.append(Cell(name.strip(), offset + a, offset + a + len(name.strip())))
-    if m.group("post"):
-        base = m.start("post")
-        cells += [
-            Cell(n.group(), offset + base + n.start(), offset + base + n.end())
-            for n in _NUM_RE.finditer(m.group("post"))
-        ]
-    if m.group("tail") is not None:
-        cells.append(Cell(m.group("tail"), offset + m.start("tail"), offset + m.end("tail")))
-    return cells
+def _row_cells(spans: list[tuple[int, int]], line: str, offset: int) -> list[Cell]:
+    return [Cell(line[a:b], offset + a, offset + b) for a, b in spans]
 
 
 def _header_cells(text: str, pre: int, post: int, tail: bool) -> list[Cell] | None:
@@ -169,8 +182,7 @@ def _one_row_tables(lines: list[str], free: list[bool]) -> list[Found]:
         starts = _offsets(lines, first, j)
         rows = [tuple(header)] if header else []
         for k in range(i, j):
-            m = _row_shape(lines[k])[3]
-            cells = _row_cells(m, starts[k - first])
+            cells = _row_cells(_row_shape(lines[k])[3], lines[k], starts[k - first])
             rows.append(tuple(cells[: len(header)] if header else cells))
         found.append(
             Found(first, j, Table(tuple(rows), 1 if header else 0, 0, starts[-1] + len(lines[j - 1])))
