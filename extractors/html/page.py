@@ -517,6 +517,9 @@ def read_blocks(fragment: str) -> list[Block]:
     for node in nodes:
         if id(node) in tables:
             text, table = tables[id(node)]
+            caption = node.find("caption")
+            if caption is not None and (said := _soup_text(caption)):
+                entries.append(Block("paragraph", said))  # what the table is of: its index, its year
             entries.append(Block("table", text, table))
             continue
         if id(node) in wrappers or id(node) in in_tables:

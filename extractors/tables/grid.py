@@ -67,8 +67,10 @@ def render(rows: list[list[str]], header_rows: int) -> tuple[str, Table]:
     return text, Table(tuple(cells), header_rows, 0, len(text))
 
 
-# A number as a table prints it: "73.40", "0,4820", "1.000", "15", "+3", "-2".
-NUMBER_RE = re.compile(r"[+\-−–]?\d{1,4}(?:[.,]\d+)?|[+\-−–]?\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?")
+# A number as a table prints it: "73.40", "0,4820", "1.000", "15", "+3", "-2",
+# "↑3", "▼2" (a move), "88,12%".
+SIGN = r"[+\-−–↑↓▲▼]?\s?"
+NUMBER_RE = re.compile(rf"{SIGN}(?:\d{{1,4}}(?:[.,]\d+)?|\d{{1,3}}(?:[.,]\d{{3}})+(?:[.,]\d+)?)%?")
 YEAR_RE = re.compile(r"(?:19[89]\d|20\d\d)")
 
 

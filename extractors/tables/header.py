@@ -19,7 +19,17 @@ from extractors.tables.grid import is_year
 from extractors.text.normalize import slugify
 
 Role = Literal[
-    "unit", "row_number", "rank", "score", "rank_change", "group", "year", "period", "label", "blank"
+    "unit",
+    "row_number",
+    "rank",
+    "score",
+    "rank_change",
+    "group",
+    "maximum",
+    "year",
+    "period",
+    "label",
+    "blank",
 ]
 
 # The cues, tried in this order; each span is taken once ("Nhóm xếp hạng"
@@ -28,6 +38,8 @@ CUES: tuple[tuple[Role, re.Pattern[str]], ...] = tuple(
     (role, re.compile(pattern, re.IGNORECASE))
     for role, pattern in (
         ("group", r"nhóm(?:\s+xếp\s+hạng)?|xếp\s+loại|phân\s+loại|\btier\b|\bgroup\b"),
+        # "Điểm tối đa", "Thang điểm": a maximum, no unit's score (FACTS.md)
+        ("maximum", r"(?:điểm\s+)?tối\s+đa|thang\s+điểm|\bmax(?:imum)?\b"),
         (
             "rank_change",
             r"tăng\s*[/,]?\s*giảm(?:\s+(?:bậc|hạng))?|thay\s+đổi(?:\s+(?:thứ\s+)?hạng)?|"

@@ -31,7 +31,7 @@ _METRICS: dict[str, Metric] = {"rank": "rank", "score": "score", "rank_change": 
 _LOCAL_RE = re.compile(
     r"\b(?:huyện|quận|thị xã|cấp xã|xã, phường|phường, xã|sở, ban, ngành|sở, ngành|cấp sở)\b", re.IGNORECASE
 )
-_SIGNS = str.maketrans({"−": "-", "–": "-", "+": ""})
+_SIGNS = str.maketrans({"−": "-", "–": "-", "↓": "-", "▼": "-", "+": "", "↑": "", "▲": "", "%": "", " ": ""})
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +66,7 @@ def _column_texts(table: Table) -> list[str]:
 
 def _value(cell: Cell, metric: Metric, limit: int) -> float | None:
     written = cell.text.strip().translate(_SIGNS)
-    if not is_number(written):
+    if not written or not is_number(written):
         return None
     if metric == "score":
         # A table prints one decimal style: "73.40" and "0,4820" are decimals.

@@ -214,3 +214,46 @@ def test_a_generated_table_reads_back_exactly_in_every_layout(rows):
         got = {(f.entity, f.metric, round(f.value, 6)) for f in extraction.facts}
         assert got == expected, (layout, extraction.notes)
         assert {(f.index_code, f.year) for f in extraction.facts} == {("PCI", 2022)}
+
+
+def _read(name: str, text: str) -> set[tuple]:
+    extraction = process(Document(source=name, raw=text.encode()))
+    return {(f.entity, f.index_code, f.year, f.metric, f.value) for f in extraction.facts}
+
+
+def test_percent_scores_arrow_moves_and_a_maximum_column():
+    facts = _read(
+        "sipas.txt",
+        "SIPAS 2023: mức hài lòng của người dân\n\nBộ Nội vụ công bố chỉ số hài lòng SIPAS 2023.\n\n"
+        "Tỉnh | Chỉ số SIPAS (%) | Điểm tối đa | Xếp hạng | Tăng/giảm bậc\n"
+        "Quảng Ninh | 88,12% | 100,00 | 1 | ↑2\nHải Phòng | 87,50% | 100,00 | 2 | ↓1\n"
+        "Lạng Sơn | 86,91% | 100,00 | 3 | 0\n",
+    )
+    assert ("Quảng Ninh", "SIPAS", 2023, "score", 88.12) in facts
+    assert ("Hải Phòng", "SIPAS", 2023, "rank_change", -1) in facts
+    assert ("Quảng Ninh", "SIPAS", 2023, "rank_change", 2) in facts
+    assert not any(f[4] == 100 for f in facts)  # the maximum is no score of its own
+    assert len(facts) == 9
+
+
+def test_an_html_caption_gives_the_table_its_index_and_year():
+    page = (
+        "<html><head><meta charset='utf-8'><title>Kết quả cải cách hành chính</title></head><body><article>"
+        "<h1>Kết quả cải cách hành chính</h1><p>Bộ Nội vụ vừa công bố kết quả.</p>"
+        "<table><caption>PAR INDEX 2023 của các tỉnh</caption><tr><th>Tỉnh</th><th>Điểm</th>"
+        "<th>Thứ hạng</th></tr><tr><td>Hải Phòng</td><td>91,14</td><td>1</td></tr>"
+        "<tr><td>Quảng Ninh</td><td>90,21</td><td>2</td></tr></table></article></body></html>"
+    )
+    facts = _read("par.html", page)
+    assert facts == {
+        ("Hải Phòng", "PAR_INDEX", 2023, "score", 91.14),
+        ("Hải Phòng", "PAR_INDEX", 2023, "rank", 1),
+        ("Quảng Ninh", "PAR_INDEX", 2023, "score", 90.21),
+        ("Quảng Ninh", "PAR_INDEX", 2023, "rank", 2),
+    }
+
+
+def test_a_layout_table_around_the_article_is_read_as_its_paragraphs():
+    extraction = _process(FIXTURES / "pages" / "old-template-dti-2023-bo-nganh.html")
+    assert not extraction.article.tables
+    assert extraction.facts
