@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from extractors.facts.mentions import find_entities, find_indices, find_years
 from extractors.model import Article, Fact
 from extractors.tables.grid import Table
-from extractors.tables.read import _LOCAL_RE, Reading, Setting, read_table
+from extractors.tables.read import LOCAL_RE, Reading, Setting, read_table
 
 __all__ = ["TableReading", "read_tables"]
 
@@ -94,7 +94,7 @@ def _setting(table: Table, above: list[str], whole: _Article) -> tuple[Setting, 
         set(),
     )
     unit = units.pop() if len(units) == 1 else (None if units else whole.title_unit)
-    local = bool(_LOCAL_RE.search(" ".join([header, *above[:1]])))
+    local = bool(LOCAL_RE.search(" ".join([header, *above[:1]])))
     return Setting(None if note else index, year, unit, local), note
 
 

@@ -51,7 +51,8 @@ CUES: tuple[tuple[Role, re.Pattern[str]], ...] = tuple(
         (
             "unit",
             r"(?:các\s+)?tỉnh(?:\s*[,/]\s*thành(?:\s+phố)?)?(?:\s+trực\s+thuộc\s+(?:tw|trung\s+ương))?|"
-            r"địa\s+phương|đơn\s+vị|bộ\s*,\s*ngành|\bprovinces?\b|thành\s+phố",
+            r"địa\s+phương|(?:tên\s+)?đơn\s+vị|tên\s+cơ\s+quan|\bprovinces?\b|thành\s+phố|"
+            r"(?:các\s+)?bộ\s*[,/]\s*(?:ngành|cơ\s+quan\s+ngang\s+bộ)(?:\s*,\s*cơ\s+quan\s+thuộc\s+chính\s+phủ)?",
         ),
         ("period", r"\bnăm\b|\byears?\b"),  # the column of the years ("Năm | Rankings")
     )

@@ -28,7 +28,7 @@ from extractors.text.numbers import has_fraction, parse_number
 UNIT_SHARE = 0.6  # of the body rows whose cell names a unit, for a unit column
 _METRICS: dict[str, Metric] = {"rank": "rank", "score": "score", "rank_change": "rank_change"}
 # Units below a province, or its departments: "cấp huyện", "quận, huyện", "sở, ban, ngành".
-_LOCAL_RE = re.compile(
+LOCAL_RE = re.compile(
     r"\b(?:huyện|quận|thị xã|cấp xã|xã, phường|phường, xã|sở, ban, ngành|sở, ngành|cấp sở)\b", re.IGNORECASE
 )
 _SIGNS = str.maketrans({"−": "-", "–": "-", "↓": "-", "▼": "-", "+": "", "↑": "", "▲": "", "%": "", " ": ""})
@@ -148,7 +148,7 @@ def read_table(table: Table, text: str, setting: Setting, caption: str = "") -> 
         if table.body and all(is_year(r[0].text) for r in table.body):
             return _read_year_rows(table, text, setting, labels)
         return Reading([], "no column of units")
-    if setting.local or _LOCAL_RE.search(columns[unit_at]):
+    if setting.local or LOCAL_RE.search(columns[unit_at]):
         return Reading([], "a table of districts or departments, not of the index's units")
     if year is None and not any(lb.year for lb in labels):
         return Reading([], "no edition year")

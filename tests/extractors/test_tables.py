@@ -257,3 +257,17 @@ def test_a_layout_table_around_the_article_is_read_as_its_paragraphs():
     extraction = _process(FIXTURES / "pages" / "old-template-dti-2023-bo-nganh.html")
     assert not extraction.article.tables
     assert extraction.facts
+
+
+def test_a_rank_list_of_ministries_under_a_header_over_two_lines():
+    facts = _read(
+        "dti-bo.txt",
+        "Xếp hạng DTI 2022 khối bộ, ngành\n\nBộ Thông tin và Truyền thông công bố chỉ số DTI 2022.\n\n"
+        "XẾP HẠNG DTI\nCÁC BỘ, CƠ QUAN NGANG BỘ, CƠ QUAN THUỘC CHÍNH PHỦ\n"
+        "1 Bộ Tài chính\n2 NHNN\n3 Bộ KH&ĐT\n",
+    )
+    assert facts == {
+        ("Bộ Tài chính", "DTI", 2022, "rank", 1),
+        ("Ngân hàng Nhà nước Việt Nam", "DTI", 2022, "rank", 2),
+        ("Bộ Kế hoạch và Đầu tư", "DTI", 2022, "rank", 3),
+    }
