@@ -117,7 +117,7 @@ def _row(cells: tuple[Cell, ...], text: str) -> _Row:
     return _Row(text[span[0] : span[1]], span)
 
 
-def _metric_of_years(table: Table, setting_text: str, cells: list[Cell]) -> Metric | None:
+def _metric_of_years(setting_text: str, cells: list[Cell]) -> Metric | None:
     """The metric of a table whose columns are years: the one its caption
     names, else a score when every number has a fraction (a rank never does)."""
     named = {lb.role for _, _, lb in labels_in(setting_text)} & _METRICS.keys()
@@ -137,18 +137,16 @@ def read_table(table: Table, text: str, setting: Setting, caption: str = "") -> 
         return Reading([], "no index named")
     year = setting.year
     labels = [label_of(t, index) for t in columns]
-    if (
-        all(lb.role == "year" for lb in labels[1:])
-        and labels[1:]
-        and labels[0].role in ("label", "blank", "year", "period", "unit")
-    ):
+    if setting.local or LOCAL_RE.search(columns[0]):
+        return Reading([], "a table of districts or departments, not of the index's units")
+    if labels[1:] and all(lb.role == "year" for lb in labels[1:]):
         return _read_year_columns(table, text, setting, labels, caption)
     unit_at = _unit_column(table, len(columns))
     if unit_at is None:
         if table.body and all(is_year(r[0].text) for r in table.body):
             return _read_year_rows(table, text, setting, labels)
         return Reading([], "no column of units")
-    if setting.local or LOCAL_RE.search(columns[unit_at]):
+    if LOCAL_RE.search(columns[unit_at]):
         return Reading([], "a table of districts or departments, not of the index's units")
     if year is None and not any(lb.year for lb in labels):
         return Reading([], "no edition year")
@@ -163,6 +161,8 @@ def read_table(table: Table, text: str, setting: Setting, caption: str = "") -> 
             if j == unit_at or j >= len(cells) or metric is None or (label.role == "row_number" and has_rank):
                 continue
             y = label.year or year
+            if y is None:  # a column of no year, in a table only some of whose columns say it
+                continue
             unit = resolve(cells[unit_at].text, label.index_code or index, y)
             value = _value(cells[j], metric, len(edition_units(label.index_code or index, y)))
             if unit is not None and value is not None:
@@ -178,9 +178,15 @@ def _read_year_columns(
     for cells in table.body:
         row = _row(cells, text)
         head = cells[0].text
+        if not head:
+            continue
         if candidates(head):
-            metric = _metric_of_years(table, caption, list(cells[1:]))
-            unit_text, label, rule = head, Label("score"), "table.row"
+            # a unit a row: the metric is the one the corner cell ("Điểm DTI") or the caption names
+            label = labels[0] if labels[0].role in _METRICS else Label("score")
+            metric = (
+                _METRICS[label.role] if label is labels[0] else _metric_of_years(caption, list(cells[1:]))
+            )
+            unit_text, rule = head, "table.row"
         else:
             label = label_of(head, index)
             metric = _METRICS.get(label.role)
