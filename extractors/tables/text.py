@@ -53,6 +53,7 @@ def _offsets(lines: list[str], first: int, end: int) -> list[int]:
 
 MAX_UNIT = 60  # characters: no unit's name, however written, is longer
 MAX_ROW = 250
+MAX_NAME_WORDS = 8
 MAX_TAIL = 30  # characters of the word closing a row ("Rất tốt")
 _DIGIT_RE = re.compile(r"\d")
 
@@ -122,6 +123,8 @@ def _row_shape(line: str) -> tuple[int, int, bool, list[tuple[int, int]]] | None
         return None
     name = (tokens[pre][0], tokens[post_start - 1][1])
     tail = (tokens[end][0], tokens[-1][1]) if end < len(tokens) else None
+    if post_start - pre > MAX_NAME_WORDS or not line[name[0]].isupper():  # a unit's name, as tables print it
+        return None
     if not _is_unit(line[name[0] : name[1]]) or pre + (end - post_start) == 0:
         return None
     if tail is not None and (tail[1] - tail[0] > MAX_TAIL or _DIGIT_RE.search(line[tail[0] : tail[1]])):
@@ -159,11 +162,12 @@ def _header_cells(text: str, pre: int, post: int, tail: bool) -> list[Cell] | No
 
 
 def _one_row_tables(lines: list[str], free: list[bool]) -> list[Found]:
+    shapes = [_row_shape(line) if ok else None for line, ok in zip(lines, free)]
     found, i = [], 0
     while i < len(lines):
-        shape = _row_shape(lines[i]) if free[i] else None
+        shape = shapes[i]
         j = i + 1
-        while shape and j < len(lines) and free[j] and (s := _row_shape(lines[j])) and s[:3] == shape[:3]:
+        while shape and j < len(lines) and (s := shapes[j]) and s[:3] == shape[:3]:
             j += 1
         if shape is None or j - i < MIN_ROWS:
             i += 1
@@ -172,7 +176,7 @@ def _one_row_tables(lines: list[str], free: list[bool]) -> list[Found]:
         header, first = None, i
         for k in range(1, MAX_HEADER_LINES + 1):
             h = i - k
-            if h < 0 or not free[h] or len(lines[h]) > MAX_HEADER_LINE or _row_shape(lines[h]):
+            if h < 0 or not free[h] or len(lines[h]) > MAX_HEADER_LINE or shapes[h]:
                 break
             cells = _header_cells(JOIN.join(lines[h:i]), pre, post, tail)
             if cells is not None:  # the longest header that lines up: "XẾP HẠNG" above "DTI"
@@ -182,7 +186,7 @@ def _one_row_tables(lines: list[str], free: list[bool]) -> list[Found]:
         starts = _offsets(lines, first, j)
         rows = [tuple(header)] if header else []
         for k in range(i, j):
-            cells = _row_cells(_row_shape(lines[k])[3], lines[k], starts[k - first])
+            cells = _row_cells(shapes[k][3], lines[k], starts[k - first])
             rows.append(tuple(cells[: len(header)] if header else cells))
         found.append(
             Found(first, j, Table(tuple(rows), 1 if header else 0, 0, starts[-1] + len(lines[j - 1])))
@@ -243,6 +247,8 @@ def _cell_table(lines: list[str], free: list[bool], run: list[int], stride: int)
 
 def find_tables(lines: list[str]) -> list[Found]:
     """The tables in ``lines``, in order, none overlapping."""
+    if sum(1 for line in lines if len(line) <= MAX_ROW) < MIN_ROWS:
+        return []  # most articles: paragraphs, too long to be a table's lines
     free = [True] * len(lines)
     found: list[Found] = []
     for detector in (_pipe_tables, _one_row_tables, _cell_tables):
