@@ -54,9 +54,13 @@ class Reading:
 def _column_texts(table: Table) -> list[str]:
     width = max(len(row) for row in table.rows)
     texts = []
+    # A header row of one text across the table is its title, no column's label.
+    rows = [
+        row for row in table.header if len({c.text.strip() for c in row if c.text.strip()}) > 1 or width == 1
+    ]
     for j in range(width):
         parts: list[str] = []
-        for row in table.header:
+        for row in rows:
             t = row[j].text.strip() if j < len(row) else ""
             if t and t not in parts:
                 parts.append(t)

@@ -271,3 +271,20 @@ def test_a_rank_list_of_ministries_under_a_header_over_two_lines():
         ("Ngân hàng Nhà nước Việt Nam", "DTI", 2022, "rank", 2),
         ("Bộ Kế hoạch và Đầu tư", "DTI", 2022, "rank", 3),
     }
+
+
+def test_a_title_row_across_an_html_table_names_its_index_and_year_not_a_column():
+    page = (
+        "<html><head><meta charset='utf-8'><title>Kết quả PCI</title></head><body><article>"
+        "<h1>Kết quả PCI</h1><p>VCCI công bố chỉ số năng lực cạnh tranh cấp tỉnh.</p><table>"
+        "<tr><td colspan='4'><b>Bảng xếp hạng PCI 2022</b></td></tr>"
+        "<tr><td><b>STT</b></td><td><b>Tỉnh</b></td><td><b>Điểm</b></td><td><b>Hạng</b></td></tr>"
+        "<tr><td>1</td><td>Quảng Ninh</td><td>72,95</td><td>1</td></tr>"
+        "<tr><td>2</td><td>Long An</td><td>70,00</td><td>2</td></tr></table></article></body></html>"
+    )
+    assert _read("pci.html", page) == {
+        ("Quảng Ninh", "PCI", 2022, "score", 72.95),
+        ("Quảng Ninh", "PCI", 2022, "rank", 1),
+        ("Long An", "PCI", 2022, "score", 70.0),
+        ("Long An", "PCI", 2022, "rank", 2),
+    }
