@@ -28,7 +28,13 @@ from lxml.cssselect import CSSSelector
 
 from extractors.html.profile import GENERIC, SiteProfile
 from extractors.model import Article, Block
-from extractors.tables.html import mark_laid_out_tables, table_of
+from extractors.tables.html import (
+    MIN_LAID_OUT,
+    laid_out_cells,
+    laid_out_lines,
+    mark_laid_out_tables,
+    table_of,
+)
 from extractors.text.dates import find_datetime, parse_datetime
 from extractors.text.normalize import normalize_line, strip_controls
 
@@ -488,6 +494,7 @@ _INLINE_TAGS = (
     "time",
 )
 _BLOCK_TAGS = frozenset({"p", "h2", "h3", "h4", "h5", "blockquote", "li", "figcaption", "table"})
+_READ_TAGS = _BLOCK_TAGS | {"div"}
 _HEADINGS = frozenset({"h2", "h3", "h4", "h5"})
 
 
@@ -500,7 +507,7 @@ def read_blocks(fragment: str) -> list[Block]:
     is kept once.
     """
     soup = BeautifulSoup(fragment, "lxml")
-    nodes = [node for node in soup.descendants if type(node) is Tag and node.name in _BLOCK_TAGS]
+    nodes = [node for node in soup.descendants if type(node) is Tag and node.name in _READ_TAGS]
     wrappers: set[int] = set()
     for node in nodes:
         parent = node.parent
@@ -524,7 +531,14 @@ def read_blocks(fragment: str) -> list[Block]:
             continue
         if id(node) in wrappers or id(node) in in_tables:
             continue
-        text = _soup_text(node)
+        if node.name == "div":  # read only as a table laid out one cell a div
+            entries += [Block("paragraph", t) for t in laid_out_cells(node, _soup_text)]
+            continue
+        text, breaks = _soup_text_breaks(node)
+        lines = laid_out_lines(node, _soup_lines) if breaks >= MIN_LAID_OUT // 2 else []
+        if lines:
+            entries += [Block("paragraph", line) for line in lines]
+            continue
         if not text:
             continue
         if node.name == "li" and len(text) < 40 and _inside(node, ("nav", "ul")):
@@ -554,16 +568,39 @@ _TEXT_TYPES = (NavigableString, CData)  # what get_text() reads: not comments or
 
 
 def _soup_text(node) -> str:
-    """The node's text, a line break read as a space.  Walked once, without
-    editing the tree: replacing each <br> costs a search of its parent's
-    children, which a page of ten thousand <br> turned quadratic."""
+    """The node's text, a line break read as a space."""
+    return _soup_text_breaks(node)[0]
+
+
+def _soup_text_breaks(node) -> tuple[str, int]:
+    """The node's text, a line break read as a space, and how many line
+    breaks it holds.  Walked once, without editing the tree: replacing each
+    <br> costs a search of its parent's children, which a page of ten
+    thousand <br> turned quadratic."""
     parts: list[str] = []
+    breaks = 0
     for item in node.descendants:
         if type(item) in _TEXT_TYPES:
             parts.append(item)
         elif type(item) is Tag and item.name == "br":
             parts.append(" ")
-    return normalize_line("".join(parts))
+            breaks += 1
+    return normalize_line("".join(parts)), breaks
+
+
+def _soup_lines(node) -> list[str]:
+    """The node's text, a line a ``<br>``: how a table laid out with line
+    breaks reads."""
+    lines: list[str] = []
+    parts: list[str] = []
+    for item in node.descendants:
+        if type(item) in _TEXT_TYPES:
+            parts.append(item)
+        elif type(item) is Tag and item.name == "br":
+            lines.append(normalize_line("".join(parts)))
+            parts = []
+    lines.append(normalize_line("".join(parts)))
+    return [line for line in lines if line]
 
 
 # --- fields -------------------------------------------------------------------------

@@ -82,6 +82,36 @@ def table_of(table: Tag, cell_text) -> tuple[str, Table] | None:
     return render(rows, header_rows)
 
 
+MIN_LAID_OUT = 6  # cells or lines: a table of a header and two rows of two
+
+
+def _leaf_divs(node: Tag) -> list[Tag] | None:
+    kids = [c for c in node.children if type(c) is Tag]
+    return kids if kids and all(k.name == "div" and k.find(True) is None for k in kids) else None
+
+
+def laid_out_cells(node: Tag, cell_text) -> list[str]:
+    """The lines of a ``div`` that lays a table out in ``div``s, one a cell
+    (a header cell, then each row's cells) or one a row of cell ``div``s
+    (read as "a | b | c"), or []."""
+    if len(node.contents) < MIN_LAID_OUT // 2:  # most divs: a wrapper of one or two
+        return []
+    kids = [c for c in node.children if type(c) is Tag]
+    if len(kids) >= MIN_LAID_OUT and _leaf_divs(node) is not None:
+        texts = [cell_text(k) for k in kids]
+    elif len(kids) >= MIN_LAID_OUT // 2 and all(k.name == "div" and (_leaf_divs(k) or ()) for k in kids):
+        texts = [" | ".join(cell_text(c) for c in _leaf_divs(k)) for k in kids]
+    else:
+        return []
+    return texts if find_tables(texts) else []
+
+
+def laid_out_lines(node: Tag, read_lines) -> list[str]:
+    """The lines of a block holding a table one row a ``<br>``, or []."""
+    lines = read_lines(node)
+    return lines if find_tables(lines) else []
+
+
 def mark_laid_out_tables(entries: list[Block]) -> list[Block]:
     """The blocks, with a table laid out in ``div``s or paragraphs (one cell
     or one row a block) marked as a table's blocks."""

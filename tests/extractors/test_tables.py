@@ -288,3 +288,25 @@ def test_a_title_row_across_an_html_table_names_its_index_and_year_not_a_column(
         ("Long An", "PCI", 2022, "score", 70.0),
         ("Long An", "PCI", 2022, "rank", 2),
     }
+
+
+def test_tables_laid_out_with_line_breaks_or_divs():
+    page = (
+        "<html><head><meta charset='utf-8'><title>Bảng xếp hạng PAPI 2022</title></head><body><article>"
+        "<h1>Bảng xếp hạng PAPI 2022</h1><p>Chỉ số PAPI 2022 của các tỉnh.</p>"
+        "<p>Xếp hạng | Tỉnh | Điểm PAPI<br>1 | Quảng Ninh | 45,12<br>2 | Thanh Hóa | 44,80<br>"
+        "3 | Bình Định | 44,31</p><p>Tiếp theo là các tỉnh đồng bằng.</p>"
+        "<div><div>Tỉnh</div><div>Điểm</div><div>Hạng</div><div>Long An</div><div>43,10</div><div>7</div>"
+        "<div>Bến Tre</div><div>42,90</div><div>8</div><div>Cà Mau</div><div>42,10</div><div>9</div></div>"
+        "<p>Và các tỉnh miền núi.</p><div><div><div>Tỉnh</div><div>Điểm</div><div>Hạng</div></div>"
+        "<div><div>Lào Cai</div><div>41,10</div><div>12</div></div>"
+        "<div><div>Yên Bái</div><div>40,90</div><div>13</div></div></div></article></body></html>"
+    )
+    facts = _read("papi.html", page)
+    ranks = {e: v for e, i, y, m, v in facts if m == "rank"}
+    assert ranks == {
+        **{"Quảng Ninh": 1, "Thanh Hóa": 2, "Bình Định": 3},  # a row a line break
+        **{"Long An": 7, "Bến Tre": 8, "Cà Mau": 9},  # a cell a div
+        **{"Lào Cai": 12, "Yên Bái": 13},  # a row a div of cell divs
+    }
+    assert ("Yên Bái", "PAPI", 2022, "score", 40.9) in facts
