@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from extractors.tables.grid import Table
 
 Metric = Literal["rank", "score", "rank_change"]
-BlockKind = Literal["title", "lead", "paragraph", "heading", "caption"]
+BlockKind = Literal["title", "lead", "paragraph", "heading", "caption", "table"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,10 +30,14 @@ class Document:
 
 @dataclass(frozen=True, slots=True)
 class Block:
-    """One unit of reading order: the title, the lead, a paragraph, a caption."""
+    """One unit of reading order: the title, the lead, a paragraph, a caption,
+    or a table's text.  ``table``, on the first block of a table, is the
+    table read from it and the blocks after it (spans counted from this
+    block's start; a table flattened one cell a line spans many blocks)."""
 
     kind: BlockKind
     text: str
+    table: Table | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +59,17 @@ class Article:
     @property
     def text(self) -> str:
         return "\n\n".join(block.text for block in self.blocks)
+
+    @property
+    def tables(self) -> tuple[tuple[int, Table], ...]:
+        """Each table with the index of its first block, spans in ``text``."""
+        found = []
+        offset = 0
+        for i, block in enumerate(self.blocks):
+            if block.table is not None:
+                found.append((i, block.table.shifted(offset)))
+            offset += len(block.text) + 2
+        return tuple(found)
 
     @property
     def lead(self) -> str | None:

@@ -14,6 +14,7 @@ from extractors import EXTRACTOR_VERSION
 from extractors.facts.extract import extract_facts
 from extractors.html.page import HtmlError, parse_page
 from extractors.model import Article, Document, Fact
+from extractors.tables import merge, read_tables
 from extractors.text.decode import DecodeError, decode, looks_like_html, sniff_declared_charset
 from extractors.text.txt import parse_txt
 
@@ -35,7 +36,8 @@ class Extraction:
     facts: list[Fact]
     encoding: str
     media_type: str
-    note: str | None = None
+    note: str | None = None  # what went wrong reading it, in one line: ``notes`` joined
+    notes: tuple[str, ...] = ()  # the decoder's repair, each table that could not be read
 
 
 def _charset_from_content_type(content_type: str | None) -> str | None:
@@ -75,13 +77,16 @@ def process(document: Document) -> Extraction:
     if not article.blocks:
         raise ExtractionError("parse", "no article text found")
     try:
-        facts = extract_facts(article)
+        tables = read_tables(article)
+        facts = merge(extract_facts(article, skip=tables.spans), tables.facts)
     except RecursionError as exc:
         raise ExtractionError("extract", "the text is nested too deeply to read") from exc
+    notes = tuple(n for n in (decoded.note, *tables.notes) if n)
     return Extraction(
         article=article,
         facts=facts,
         encoding=decoded.encoding,
         media_type="text/html" if is_html else "text/plain",
-        note=decoded.note,
+        note="; ".join(notes) or None,
+        notes=notes,
     )

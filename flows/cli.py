@@ -189,7 +189,9 @@ def build_parser() -> argparse.ArgumentParser:
     _add_max_width(query)
 
     evaluate = sub.add_parser("eval", help="precision and recall of the facts against a gold file")
-    evaluate.add_argument("gold", metavar="GOLD.jsonl")
+    evaluate.add_argument(
+        "gold", metavar="GOLD.jsonl", help="a gold file, or a corpus directory (its gold.jsonl and articles/)"
+    )
     evaluate.add_argument(
         "sources",
         nargs="*",
@@ -537,11 +539,21 @@ def _query(args: argparse.Namespace) -> int:
     return OK
 
 
+def _corpus_directory(path: str) -> tuple[str, list[str]]:
+    """A corpus directory's gold file and what it holds to read: its
+    ``gold.jsonl``, and its ``articles/`` and ``pages/`` (``../shared/corpus/dev``)."""
+    sources = [os.path.join(path, d) for d in ("articles", "pages") if os.path.isdir(os.path.join(path, d))]
+    return os.path.join(path, "gold.jsonl"), sources
+
+
 def _eval(args: argparse.Namespace) -> int:
     from extractors.evaluate import evaluate, format_report, items_from_rows, read_gold, source_name
     from warehouse import Warehouse
     from warehouse.query import run_query
 
+    if os.path.isdir(args.gold):
+        args.gold, found = _corpus_directory(args.gold)
+        args.sources = args.sources or found
     try:
         with open(args.gold, encoding="utf-8") as handle:
             gold = read_gold(handle)

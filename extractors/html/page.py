@@ -28,6 +28,13 @@ from lxml.cssselect import CSSSelector
 
 from extractors.html.profile import GENERIC, SiteProfile
 from extractors.model import Article, Block
+from extractors.tables.html import (
+    MIN_LAID_OUT,
+    laid_out_cells,
+    laid_out_lines,
+    mark_laid_out_tables,
+    table_of,
+)
 from extractors.text.dates import find_datetime, parse_datetime
 from extractors.text.normalize import normalize_line, strip_controls
 
@@ -418,15 +425,36 @@ def _clean_region(region, profile: SiteProfile) -> tuple[str, list[str]]:
     # read_blocks needs the block tags and the text only: unwrap inline tags
     # (their text stays where it was) and drop attributes, so BeautifulSoup
     # builds a fraction of the nodes.
+    _bold_cells_as_headers(region)
     lxml.etree.strip_tags(region, *_INLINE_TAGS)
     for element in region.iter():
+        spans = (
+            {k: element.get(k) for k in _SPAN_ATTRIBUTES if element.get(k)} if element.tag in _CELLS else {}
+        )
         element.attrib.clear()
+        element.attrib.update(spans)
         if element.tag in _LAYOUT_TAGS:  # the indentation between blocks is no text
             if element.tail is not None and not element.tail.strip():
                 element.tail = None
             if element.text is not None and len(element) and not element.text.strip():
                 element.text = None
     return lxml.html.tostring(region, encoding="unicode", with_tail=False), captions
+
+
+_CELLS = ("td", "th")
+_SPAN_ATTRIBUTES = ("colspan", "rowspan")
+
+
+def _bold_cells_as_headers(region) -> None:
+    """A table cell all in bold is a header cell, as a ``th`` is: many
+    pages mark a table's header row only by making it bold."""
+    for cell in region.iter("td"):
+        text = "".join(cell.itertext()).strip()
+        if not text:
+            continue
+        bold = "".join(t for b in cell.iter("b", "strong") for t in b.itertext()).strip()
+        if bold == text:
+            cell.tag = "th"
 
 
 def _drop(element) -> None:
@@ -466,6 +494,7 @@ _INLINE_TAGS = (
     "time",
 )
 _BLOCK_TAGS = frozenset({"p", "h2", "h3", "h4", "h5", "blockquote", "li", "figcaption", "table"})
+_READ_TAGS = _BLOCK_TAGS | {"div"}
 _HEADINGS = frozenset({"h2", "h3", "h4", "h5"})
 
 
@@ -478,7 +507,7 @@ def read_blocks(fragment: str) -> list[Block]:
     is kept once.
     """
     soup = BeautifulSoup(fragment, "lxml")
-    nodes = [node for node in soup.descendants if type(node) is Tag and node.name in _BLOCK_TAGS]
+    nodes = [node for node in soup.descendants if type(node) is Tag and node.name in _READ_TAGS]
     wrappers: set[int] = set()
     for node in nodes:
         parent = node.parent
@@ -487,18 +516,42 @@ def read_blocks(fragment: str) -> list[Block]:
                 wrappers.add(id(parent))
                 break
             parent = parent.parent
-    blocks: list[Block] = []
-    seen: set[str] = set()
+    tables = {
+        id(node): found for node in nodes if node.name == "table" and (found := table_of(node, _soup_text))
+    }
+    in_tables = {id(d) for node in nodes if id(node) in tables for d in node.descendants}
+    entries: list[Block] = []
     for node in nodes:
-        if id(node) in wrappers:
+        if id(node) in tables:
+            text, table = tables[id(node)]
+            caption = node.find("caption")
+            if caption is not None and (said := _soup_text(caption)):
+                entries.append(Block("paragraph", said))  # what the table is of: its index, its year
+            entries.append(Block("table", text, table))
             continue
-        text = _soup_text(node)
-        if not text or text in seen:
+        if id(node) in wrappers or id(node) in in_tables:
+            continue
+        if node.name == "div":  # read only as a table laid out one cell a div
+            entries += [Block("paragraph", t) for t in laid_out_cells(node, _soup_text)]
+            continue
+        text, breaks = _soup_text_breaks(node)
+        lines = laid_out_lines(node, _soup_lines) if breaks >= MIN_LAID_OUT // 2 else []
+        if lines:
+            entries += [Block("paragraph", line) for line in lines]
+            continue
+        if not text:
             continue
         if node.name == "li" and len(text) < 40 and _inside(node, ("nav", "ul")):
             continue
-        seen.add(text)
-        blocks.append(Block("heading" if node.name in _HEADINGS else "paragraph", text))
+        entries.append(Block("heading" if node.name in _HEADINGS else "paragraph", text))
+    blocks: list[Block] = []
+    seen: set[str] = set()
+    for block in mark_laid_out_tables(entries):
+        if block.kind != "table":
+            if block.text in seen:
+                continue
+            seen.add(block.text)
+        blocks.append(block)
     return blocks
 
 
@@ -515,16 +568,39 @@ _TEXT_TYPES = (NavigableString, CData)  # what get_text() reads: not comments or
 
 
 def _soup_text(node) -> str:
-    """The node's text, a line break read as a space.  Walked once, without
-    editing the tree: replacing each <br> costs a search of its parent's
-    children, which a page of ten thousand <br> turned quadratic."""
+    """The node's text, a line break read as a space."""
+    return _soup_text_breaks(node)[0]
+
+
+def _soup_text_breaks(node) -> tuple[str, int]:
+    """The node's text, a line break read as a space, and how many line
+    breaks it holds.  Walked once, without editing the tree: replacing each
+    <br> costs a search of its parent's children, which a page of ten
+    thousand <br> turned quadratic."""
     parts: list[str] = []
+    breaks = 0
     for item in node.descendants:
         if type(item) in _TEXT_TYPES:
             parts.append(item)
         elif type(item) is Tag and item.name == "br":
             parts.append(" ")
-    return normalize_line("".join(parts))
+            breaks += 1
+    return normalize_line("".join(parts)), breaks
+
+
+def _soup_lines(node) -> list[str]:
+    """The node's text, a line a ``<br>``: how a table laid out with line
+    breaks reads."""
+    lines: list[str] = []
+    parts: list[str] = []
+    for item in node.descendants:
+        if type(item) in _TEXT_TYPES:
+            parts.append(item)
+        elif type(item) is Tag and item.name == "br":
+            lines.append(normalize_line("".join(parts)))
+            parts = []
+    lines.append(normalize_line("".join(parts)))
+    return [line for line in lines if line]
 
 
 # --- fields -------------------------------------------------------------------------
@@ -617,7 +693,7 @@ def _authors(
         name = clean_author(_element_text(element))
         if name and name not in visible and len(name) <= 80:
             visible.append(name)
-    if (profile.byline_last_paragraph or profile is GENERIC) and blocks:
+    if (profile.byline_last_paragraph or profile is GENERIC) and blocks and blocks[-1].kind != "table":
         last = blocks[-1].text
         name = clean_author(last)
         if name and len(name) <= 60 and _NAME_LIKE_RE.match(name):
@@ -685,13 +761,13 @@ def parse_page(text: str | bytes, source: str, url: str | None, profile: SitePro
     if lead and profile.lead_prefix and lead.startswith(profile.lead_prefix):
         lead = lead[len(profile.lead_prefix) :].strip()
     if lead:
-        blocks = [b for b in blocks if b.text != lead and not lead.endswith(b.text)]
+        blocks = [b for b in blocks if b.kind == "table" or (b.text != lead and not lead.endswith(b.text))]
     if not lead and meta.description and not blocks:
         lead = normalize_line(meta.description)
 
     authors, blocks = _authors(tree, meta, profile, blocks)
     if title:
-        blocks = [b for b in blocks if b.text != title]
+        blocks = [b for b in blocks if b.kind == "table" or b.text != title]
     published = choose_date(_visible_date(tree, profile), meta.published)
     modified = choose_date(None, meta.modified)
     tags = [_element_text(t) for t in _all(tree, profile.tags)] or meta.tags

@@ -14,6 +14,7 @@ import re
 from datetime import datetime
 
 from extractors.model import Article, Block
+from extractors.tables.text import find_tables
 from extractors.text.dates import find_datetime
 from extractors.text.normalize import normalize_text
 
@@ -98,10 +99,29 @@ def _author_from(text: str) -> str | None:
     return None
 
 
+_COPY_HEADER_RE = re.compile(r"^(?P<key>url|title):\s*(?P<value>\S.*)$", re.IGNORECASE)
+
+
+def _copy_header(lines: list[str]) -> dict[str, str]:
+    """A copy that opens with where it came from ("url: https://...",
+    "title: ..."): those lines are the page's address and title, not text."""
+    meta: dict[str, str] = {}
+    for line in lines[:2]:
+        m = _COPY_HEADER_RE.match(line)
+        if m is None or m.group("key").lower() in meta:
+            break
+        meta[m.group("key").lower()] = m.group("value").strip()
+    return meta
+
+
 def parse_txt(text: str, source: str) -> Article:
     """Parse a copied-text article into an :class:`Article`."""
     lines = [_PIPES_RE.sub("", line).strip() for line in normalize_text(text).split("\n")]
     lines = [line for line in lines if line]
+    meta = _copy_header(lines)
+    lines = lines[len(meta) :]
+    if "title" in meta:
+        lines.insert(0, meta["title"])
 
     title_at: int | None = None
     published_at: datetime | None = None
@@ -127,6 +147,8 @@ def parse_txt(text: str, source: str) -> Article:
         elif i + 1 < len(lines) and _looks_like_headline(lines[i + 1]):
             title_at = i + 1
         break
+    if "title" in meta:
+        title_at = 0
     if title_at is None:
         title_at = next(
             (
@@ -149,8 +171,20 @@ def parse_txt(text: str, source: str) -> Article:
     blocks: list[Block] = []
     seen_body_words = 0
     previous = None
+    # A table's lines are kept as they are (its numbers alone on a line
+    # would read as furniture), as blocks of their own kind.
+    tables = {f.first: f for f in find_tables(lines) if f.first >= start}
+    table_end = -1
     for i in range(start, len(lines)):
         line = lines[i]
+        if i < table_end:
+            continue
+        if i in tables:
+            found = tables[i]
+            blocks.append(Block("table", line, found.table))
+            blocks += [Block("table", lines[k]) for k in range(i + 1, found.end)]
+            table_end, previous = found.end, None
+            continue
         if i in byline_at:
             continue
         if i == title_at:
@@ -192,6 +226,7 @@ def parse_txt(text: str, source: str) -> Article:
 
     title = next((b.text for b in blocks if b.kind == "title"), None)
     return Article(
+        url=meta.get("url"),
         source=source,
         blocks=tuple(blocks),
         title=title,
