@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from extractors.facts import vocab as V
 from extractors.facts.lexicon import COMPONENT_PATTERNS
 from extractors.facts.mentions import IndexMention, find_components, find_indices
 from extractors.tables.grid import is_year
@@ -110,6 +111,9 @@ def _atoms(text: str, index_hint: str | None) -> list[_Atom]:
 
 
 _METRIC_ROLES = ("rank", "score", "rank_change")
+_REGION_RE = re.compile(rf"(?<![\w]){V.alt('context.regions')}(?![\w])", re.IGNORECASE)
+_WORLD_RE = re.compile(r"(?<![\w])(?:toàn cầu|thế giới|cả nước|toàn quốc)(?![\w])", re.IGNORECASE)
+_COMPARED_YEAR_RE = re.compile(r"(?<![\w])so\s+(?:với\s+)?(?:năm\s+)?(?:19[89]\d|20\d\d)", re.IGNORECASE)
 
 
 def _joins(text: str, left: _Atom, right: _Atom, label: Label) -> bool:
@@ -183,7 +187,14 @@ def label_of(text: str, index_hint: str | None = None) -> Label:
     if len(found) > 1:  # "Điểm PCI năm 2023": the year is the column's, not a label
         found = [f for f in found if f[2].role != "period"]
     if len(found) == 1:
-        return replace(found[0][2], year=year, text=text)
+        label = found[0][2]
+        if label.role in _METRIC_ROLES and _REGION_RE.search(text) and not _WORLD_RE.search(text):
+            # "Hạng khu vực", "Xếp hạng ASEAN": a sub-group's ranks (FACTS.md), no fact
+            return Label("group", text=text)
+        if year is not None and _COMPARED_YEAR_RE.search(text):
+            # "Thay đổi so với 2023": the change of the table's edition against 2023
+            year = None
+        return replace(label, year=year, text=text)
     if not found and index_hint and index_hint not in COMPONENT_PATTERNS:
         # An index with no components of record names its components by
         # their own words (FACTS.md: a component none of the codes fits).

@@ -310,3 +310,31 @@ def test_tables_laid_out_with_line_breaks_or_divs():
         **{"Lào Cai": 12, "Yên Bái": 13},  # a row a div of cell divs
     }
     assert ("Yên Bái", "PAPI", 2022, "score", 40.9) in facts
+
+
+def test_a_regional_rank_column_gives_no_facts_and_the_world_rank_column_does():
+    facts = _read(
+        "gii.txt",
+        "GII 2025: Việt Nam trong khu vực\n\nBảng xếp hạng GII 2025 của các nước ASEAN.\n\n"
+        "Quốc gia | Hạng khu vực | Hạng toàn cầu | Điểm\n"
+        "Singapore | 1 | 5 | 61,2\nMalaysia | 2 | 34 | 40,1\nThái Lan | 3 | 40 | 37,8\n",
+    )
+    assert ("Malaysia", "GII", 2025, "rank", 34) in facts
+    assert ("Malaysia", "GII", 2025, "score", 40.1) in facts
+    assert not any(f[3] == "rank" and f[4] in (1, 2, 3) for f in facts)  # the region's ranks
+    assert len(facts) == 6
+    assert label_of("Xếp hạng ASEAN").role == "group"
+    assert label_of("Hạng thế giới").role == "rank"
+
+
+def test_a_change_column_against_a_year_is_the_tables_edition():
+    facts = _read(
+        "par.txt",
+        "PAR INDEX 2024 của các bộ\n\nKết quả PAR INDEX 2024 khối bộ, cơ quan ngang bộ.\n\n"
+        "Hạng | Bộ, cơ quan | Chỉ số PAR 2024 (%) | Thay đổi so với 2023\n"
+        "1 | NHNN | 91,27 | +2\n2 | Bộ Tư pháp | 90,64 | -1\n3 | Bộ Tài chính | 89,88 | 0\n",
+    )
+    assert ("Ngân hàng Nhà nước Việt Nam", "PAR_INDEX", 2024, "rank_change", 2) in facts
+    assert ("Bộ Tư pháp", "PAR_INDEX", 2024, "rank_change", -1) in facts
+    assert not any(f[2] == 2023 for f in facts)
+    assert label_of("Thay đổi so với 2023").year is None
