@@ -111,6 +111,8 @@ def _atoms(text: str, index_hint: str | None) -> list[_Atom]:
 
 
 _METRIC_ROLES = ("rank", "score", "rank_change")
+_PERCENT_RE = re.compile(r"\(\s*%\s*\)|%$")
+_INDEX_WORD_RE = re.compile(r"(?<![\w])(?:chỉ số|index)(?![\w])", re.IGNORECASE)
 _REGION_RE = re.compile(rf"(?<![\w]){V.alt('context.regions')}(?![\w])", re.IGNORECASE)
 _WORLD_RE = re.compile(r"(?<![\w])(?:toàn cầu|thế giới|cả nước|toàn quốc)(?![\w])", re.IGNORECASE)
 _COMPARED_YEAR_RE = re.compile(r"(?<![\w])so\s+(?:với\s+)?(?:năm\s+)?(?:19[89]\d|20\d\d)", re.IGNORECASE)
@@ -199,4 +201,7 @@ def label_of(text: str, index_hint: str | None = None) -> Label:
         # An index with no components of record names its components by
         # their own words (FACTS.md: a component none of the codes fits).
         return Label("score", index_hint, slugify(bare), year, text)
+    if _PERCENT_RE.search(text) and not found and (_INDEX_WORD_RE.search(text) or find_indices(text)):
+        # "Chỉ số PAR 2024 (%)": a column of percentages is the index's score
+        return Label("score", index_hint, None, year, text)
     return Label("label", year=year, text=text)

@@ -338,3 +338,9 @@ def test_a_change_column_against_a_year_is_the_tables_edition():
     assert ("Bộ Tư pháp", "PAR_INDEX", 2024, "rank_change", -1) in facts
     assert not any(f[2] == 2023 for f in facts)
     assert label_of("Thay đổi so với 2023").year is None
+
+
+def test_a_percent_column_named_by_its_index_is_the_score_and_another_percent_is_not():
+    assert label_of("Chỉ số PAR 2024 (%)", "PAR_INDEX").role == "score"
+    assert label_of("SIPAS (%)", "SIPAS").role == "score"
+    assert label_of("Tỷ lệ hồ sơ trực tuyến (%)", "PAR_INDEX").role != "score"
