@@ -44,16 +44,21 @@ def test_dev_corpus_meets_the_precision_and_recall_floor(shared):
 # the README; it has been read and tuned on since, so this floor only keeps
 # what was gained from slipping back.
 BLIND = Path(__file__).resolve().parents[1] / "corpus" / "blind"
-BLIND_MIN_PRECISION = 0.95
-BLIND_MIN_RECALL = 0.83
+# The second blind set (tests/corpus/blind2), written the same way later,
+# weighted to GII, PII, EGDI, DTI and the 2025 units; its first sight is in
+# the README too.
+BLIND2 = BLIND.with_name("blind2")
+FLOORS = {BLIND: (0.975, 0.94), BLIND2: (0.965, 0.85)}
 
 
-def test_blind_set_meets_its_floor():
-    gold = read_gold((BLIND / "gold.jsonl").read_text(encoding="utf-8").splitlines())
-    paths = sorted((BLIND / "articles").glob("*.txt"))
+@pytest.mark.parametrize("corpus", FLOORS, ids=lambda p: p.name)
+def test_blind_sets_meet_their_floor(corpus):
+    min_precision, min_recall = FLOORS[corpus]
+    gold = read_gold((corpus / "gold.jsonl").read_text(encoding="utf-8").splitlines())
+    paths = sorted((corpus / "articles").glob("*.txt"))
     report = evaluate(_extract(paths), gold, sources={p.name for p in paths})
-    assert report.strict.precision >= BLIND_MIN_PRECISION, format_report(report)
-    assert report.strict.recall >= BLIND_MIN_RECALL, format_report(report)
+    assert report.strict.precision >= min_precision, format_report(report)
+    assert report.strict.recall >= min_recall, format_report(report)
 
 
 def test_written_fixtures_yield_exactly_their_expected_facts():
