@@ -40,6 +40,7 @@ from tests.extractors.families import (
     PCI_2019,
     PCI_2022,
     PCI_2023,
+    PCI_2025,
     PGI_2023,
     PII_2024,
     PLAIN,
@@ -2744,6 +2745,28 @@ ORDERED_LIST += [
             [rank("Thụy Sĩ", 1), rank("Thụy Điển", 2)]
             + ([rank("Mỹ", 3), rank("Singapore", 4), rank("Anh", 5)] if "và Anh" in v.template else [])
         ),
+    ),
+]
+
+SINGLE += [
+    Family(
+        "single_subject_before_its_merged_parts",
+        "bind.single",
+        '"A, sau khi hợp nhất với B và C, đứng thứ nhì", "A (mới), gồm A và D cũ, giữ hạng ba":'
+        " the parts are objects; the merged unit is the subject",
+        (PCI_2025,),
+        (
+            "{u}, sau khi hợp nhất với {p} và {q}, thu hẹp khoảng cách và đứng thứ nhì với {s} điểm.",
+            "{u} (mới), gồm {u} và {p} cũ, giữ hạng ba với {s} điểm.",
+        ),
+        lambda v: [rank(v.u, 3 if "hạng ba" in v.template else 2), score(v.u, v.s)],
+        {
+            "u,p,q": (
+                (province("Thành phố Hồ Chí Minh", "Hồ Chí Minh"), province("Bình Dương"), BRVT[0]),
+                (province("Bắc Ninh"), province("Bắc Giang"), province("Bắc Giang")),
+            ),
+            "s": nums("62,91", "57,30"),
+        },
     ),
 ]
 

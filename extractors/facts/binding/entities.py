@@ -38,6 +38,14 @@ _STATES_RE = re.compile(
 _NON_YEAR_NUMBER_RE = re.compile(r"(?<![\d])(?!(?:19|20)\d\d(?!\d))\d")
 
 
+# The parts a merged unit was formed from, named after it: objects, however
+# many ("hợp nhất với A và B", "gồm A và B cũ", "hình thành từ A, B và C").
+_MERGED_FROM_RE = re.compile(
+    r"(?<![\w])(?:hợp nhất với|sáp nhập với|sáp nhập|hợp nhất|gồm|bao gồm|hình thành từ|hợp nhất từ"
+    r"|sáp nhập từ)"
+    r"\s+(?:[^,;()]{0,50}?(?:,|\svà)\s+)*?$",
+    re.I,
+)
 _PERSON_BEFORE_RE = re.compile(r"(?<![\w.])(?-i:[A-ZĐ][a-zà-ỹđ]+)\s$")
 
 
@@ -51,6 +59,11 @@ def eligible(ctx: SentenceContext, e: EntityMention) -> bool:
         return False
     if _NAMESAKE_BEFORE_RE.search(before) or _NAMESAKE_AFTER_RE.match(text, e.end):
         return False
+    clause_start = s.clause_of(e.start)[0]
+    if _MERGED_FROM_RE.search(text, max(s.start, e.start - 90), e.start) and not _MERGED_FROM_RE.search(
+        text, clause_start, clause_start + 1
+    ):
+        return False  # "TP.HCM, sau khi hợp nhất với Bình Dương và Bà Rịa - Vũng Tàu, ...": its parts
     if " " not in text[e.start : e.end] and _PERSON_BEFORE_RE.search(before) and s.start < e.start - 1:
         return False  # "ông Nguyễn Tuấn Anh", "bà Trần Minh Đức": a person's name, not a country
     clause = s.clause_of(e.start)
