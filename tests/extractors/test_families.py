@@ -2770,6 +2770,18 @@ SINGLE += [
     ),
 ]
 
+RANK_CHANGE += [
+    Family(
+        "change_about_what_the_index_measures",
+        "rank_change.moved",
+        '"nhảy vọt 15 bậc về Chính phủ điện tử" in EGDI: the index itself, no indicator',
+        (EGDI_2024,),
+        ("{u} nhảy vọt 15 bậc về Chính phủ điện tử.", "{u} tăng 15 bậc về chính phủ số so với kỳ trước."),
+        lambda v: [change(v.u, 15)],
+        {"u": COUNTRIES[:3]},
+    ),
+]
+
 FAMILIES: list[Family] = [
     *POSITION,
     *POSITION_NEAR,

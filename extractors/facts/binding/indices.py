@@ -44,7 +44,15 @@ def indicator_after(ctx: SentenceContext, m: MetricMention) -> str | None:
     match = _INDICATOR_RE.match(ctx.text, m.end, ctx.s.clause_of(m.start)[1])
     if match is None or _about_index(ctx, match.start("name")):
         return None
-    return slugify(match.group("name"))
+    slug = slugify(match.group("name"))
+    # "nhảy vọt 15 bậc về Chính phủ điện tử" (EGDI), "về đổi mới sáng tạo" (GII):
+    # what the index itself measures, not one of its indicators
+    return None if slug in _INDEX_TOPICS else slug
+
+
+_INDEX_TOPICS = frozenset(
+    {"chinh_phu_dien_tu", "chinh_phu_so", "doi_moi_sang_tao", "phat_trien_chinh_phu_dien_tu"}
+)
 
 
 def off_topic(ctx: SentenceContext, m: MetricMention, code: str | None = None) -> bool:

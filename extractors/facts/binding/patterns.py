@@ -92,7 +92,9 @@ _RANK_WORD_RE = re.compile(
     rf"(?<![\w])(?:xếp|đứng|hạng|vị trí|{V.alt('rank.first', 'rank.last')})(?![\w])", I
 )
 _INDICATOR_RE = re.compile(
-    r"\s*(?:thế giới|toàn cầu|cả nước)?\s*về\s+(?P<name>[^,.;()\d]{4,60}?)(?=\s*(?:[,.;()]|$|với\b|và\b))", I
+    r"\s*(?:thế giới|toàn cầu|cả nước)?\s*về\s+(?P<name>[^,.;()\d]{4,60}?)"
+    r"(?=\s*(?:[,.;()]|$|với\b|và\b|so với\b|so\s|trong\s|năm\s|kể từ\b))",
+    I,
 )
 _HYPOTHETICAL_RE = re.compile(rf"(?<![\w]){V.alt('context.hypothetical')}(?![\w])", I)
 # A condition and its consequence: "nếu cộng gộp kết quả, PCI 2024 của tỉnh
