@@ -26,6 +26,7 @@ import lxml.html
 from bs4 import BeautifulSoup, CData, NavigableString, Tag
 from lxml.cssselect import CSSSelector
 
+from extractors.html.floods import AttributeFlood, tame_attribute_floods
 from extractors.html.profile import GENERIC, SiteProfile
 from extractors.model import Article, Block
 from extractors.text.dates import find_datetime, parse_datetime
@@ -142,50 +143,10 @@ class Metadata:
 MAX_DEPTH = 256
 
 
-_LONG_TAG = 16_384  # bytes; a tag this long with this many attributes is an attack
-_MANY_ATTRIBUTES = 1_000
-_TAG_NAME_RE = re.compile(rb"</?[A-Za-z][\w:-]{0,63}")
 # C0 control characters but tab and line ends: lxml keeps them in the tree
 # and then refuses to set text holding them.  One byte each in UTF-8.
 _CONTROLS = bytes([*range(0, 9), 11, 12, *range(14, 32), 127])
 _CONTROLS_TO_SPACES = bytes.maketrans(_CONTROLS, b" " * len(_CONTROLS))
-
-
-def _tame_attribute_floods(data: bytes) -> bytes:
-    """Drop the attributes of tags that carry thousands of them.
-
-    libxml2 checks each new attribute against the ones before it, so one
-    tag with 100,000 attributes takes minutes.  Split at ">" (linear, in C),
-    a piece over 16 KB whose first "<" opens a tag running to its end with
-    over 1,000 spaces in it (an attribute each, valued or bare) loses
-    everything after the tag's name.  Long
-    scripts, long text and long tags with few attributes (an inline image's
-    data: URI) are left alone.
-    """
-    if len(data) <= _LONG_TAG:
-        return data
-    # A stretch of over 16 KB without ">" holds a whole aligned 8 KB window
-    # without one: look for ">" in each window (a few bytes in, on a real
-    # page) before splitting anything.
-    window = (_LONG_TAG + 1) // 2
-    if all(data.find(b">", start, start + window) != -1 for start in range(0, len(data), window)):
-        return data  # the usual case, found fast
-    pieces = data.split(b">")
-    changed = False
-    for i, piece in enumerate(pieces[:-1]):  # the last piece has no ">" closing it
-        if len(piece) <= _LONG_TAG:
-            continue
-        lt = piece.find(b"<")
-        if lt != -1 and len(piece) - lt > _LONG_TAG and _separators(piece, lt) > _MANY_ATTRIBUTES:
-            name = _TAG_NAME_RE.match(piece, lt)
-            pieces[i] = piece[:lt] + (name.group() if name else b"<span")
-            changed = True
-    return b">".join(pieces) if changed else data
-
-
-def _separators(piece: bytes, start: int) -> int:
-    """Whitespace in a tag: one per attribute at least, with a value or not."""
-    return piece.count(b" ", start) + piece.count(b"\n", start) + piece.count(b"\t", start)
 
 
 def parse_tree(text: str | bytes) -> lxml.html.HtmlElement:
@@ -198,7 +159,10 @@ def parse_tree(text: str | bytes) -> lxml.html.HtmlElement:
     after the point it gave up.
     """
     data = text if isinstance(text, bytes) else text.encode("utf-8", "replace")
-    data = _tame_attribute_floods(data.translate(_CONTROLS_TO_SPACES))
+    try:
+        data = tame_attribute_floods(data.translate(_CONTROLS_TO_SPACES))
+    except AttributeFlood as exc:
+        raise HtmlError(str(exc)) from exc
     # one parser per call: parsers hold state and are not thread-safe
     parser = lxml.html.HTMLParser(encoding="utf-8")
     try:
