@@ -186,6 +186,10 @@ ADVERSARIAL = {
     "html-quoted-gt-attributes": lambda n: _PAGE.format(
         "<p " + " ".join(f'a{i}="{">" if i % 50 == 0 else i}"' for i in range(n)) + ">x</p>"
     ),
+    "html-junk-links": lambda n: _PAGE.format(
+        "<p>Hà Nội" + '<a class="share">chia sẻ</a> 1 ' * (2 * n) + "</p>"
+    ),
+    "html-scripts": lambda n: _PAGE.format("<p>Hà Nội" + "<script>x</script> 1 " * (2 * n) + "</p>"),
     "html-entities": lambda n: _PAGE.format("<p>" + "&amp;&bogus" * n + "</p>"),
     "html-unclosed": lambda n: _PAGE.format("<li>Hà Nội 1" * n),
     "html-misnested": lambda n: _PAGE.format("<b><i>1</b></i>" * n),

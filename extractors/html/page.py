@@ -356,17 +356,16 @@ def _clean_region(region, profile: SiteProfile) -> tuple[str, list[str]]:
     """The region's HTML without what is not the article, and its captions
     (taken out, so no paragraph repeats them)."""
     region = copy.deepcopy(region)
-    for element in list(region.iter(*_JUNK_TAGS)):
-        _drop(element)
-    for selector in profile.drop:
-        for element in css(selector)(region):
-            _drop(element)
-    for element in list(region.iter()):
+    _drop_all(list(region.iter(*_JUNK_TAGS)))
+    _drop_all([element for selector in profile.drop for element in css(selector)(region)])
+    junk = []
+    for element in region.iter():
         if not isinstance(element.tag, str) or element is region:
             continue
         marks = f"{element.get('class', '')} {element.get('id', '')}"
         if marks.strip() and _JUNK_ATTR_RE.search(marks) and element.tag not in ("p", "figure", "figcaption"):
-            _drop(element)
+            junk.append(element)
+    _drop_all(junk)
     captions: list[str] = []
     taken: set = set()
     for selector in profile.captions:
@@ -377,8 +376,7 @@ def _clean_region(region, profile: SiteProfile) -> tuple[str, list[str]]:
             if text and text not in captions:
                 captions.append(text)
             taken.add(element)
-    for element in taken:
-        _drop(element)
+    _drop_all(list(taken))
     # read_blocks needs the block tags and the text only: unwrap inline tags
     # (their text stays where it was) and drop attributes, so BeautifulSoup
     # builds a fraction of the nodes.
@@ -408,6 +406,40 @@ def _drop(element) -> None:
         else:
             previous.tail = strip_controls((previous.tail or "") + tail)
     parent.remove(element)
+
+
+def _drop_all(elements: list) -> None:
+    """:func:`_drop` each element, in one pass over each parent's children:
+    dropping thousands of siblings one by one joins their tails one at a
+    time onto an ever longer text (100,000 "share" links took 22 s, 400,000
+    six minutes)."""
+    dropped: dict = {}
+    for element in elements:
+        parent = element.getparent()
+        if parent is not None:
+            dropped.setdefault(parent, set()).add(element)
+    for parent, children in dropped.items():
+        keeper, pieces = None, [parent.text or ""]  # keeper None: the parent's own text
+        for child in list(parent):
+            if child in children:
+                if child.tail:
+                    pieces.append(child.tail)
+                child.tail = None
+                parent.remove(child)
+            else:
+                _join_text(parent, keeper, pieces)
+                keeper, pieces = child, [child.tail or ""]
+        _join_text(parent, keeper, pieces)
+
+
+def _join_text(parent, keeper, pieces: list[str]) -> None:
+    """Set the text gathered after ``keeper`` (None: the parent's own text)."""
+    if len(pieces) > 1:
+        text = strip_controls("".join(pieces))
+        if keeper is None:
+            parent.text = text
+        else:
+            keeper.tail = text
 
 
 _LAYOUT_TAGS = frozenset(
