@@ -377,10 +377,13 @@ def _clean_region(region, profile: SiteProfile) -> tuple[str, list[str]]:
                 captions.append(text)
             taken.add(element)
     _drop_all(list(taken))
+    inline = sum(1 for _ in region.iter(*_INLINE_TAGS))
     # read_blocks needs the block tags and the text only: unwrap inline tags
     # (their text stays where it was) and drop attributes, so BeautifulSoup
     # builds a fraction of the nodes.
     lxml.etree.strip_tags(region, *_INLINE_TAGS)
+    if inline > _MANY_INLINE:
+        region = _text_joined(region)
     for element in region.iter():
         element.attrib.clear()
         if element.tag in _LAYOUT_TAGS:  # the indentation between blocks is no text
@@ -406,6 +409,20 @@ def _drop(element) -> None:
         else:
             previous.tail = strip_controls((previous.tail or "") + tail)
     parent.remove(element)
+
+
+# Unwrapping more inline tags than this leaves text nodes enough that lxml's
+# joining them anew on each read of .text or .tail would show (quadratic).
+_MANY_INLINE = 2_000
+
+
+def _text_joined(region):
+    """The region parsed again from its HTML, each run of adjacent text one
+    node: strip_tags leaves the text of every tag it unwrapped a node of its
+    own, and lxml joins a run again on every read (400,000 unwrapped links
+    took six seconds to read one tail)."""
+    html_text = lxml.html.tostring(region, encoding="unicode", with_tail=False)
+    return lxml.html.fragment_fromstring(html_text, parser=lxml.html.HTMLParser(encoding="utf-8"))
 
 
 def _drop_all(elements: list) -> None:
