@@ -81,7 +81,7 @@ CASES = (
     Case("long-nhau.html", f"HTML nested {DEPTH:,} levels deep", "parse", "levels deep"),
     Case(
         "thuoc-tinh-lu.html",
-        f"a 14 MB page whose tag carries {ATTRIBUTES:,} attributes, '>' inside quoted values",
+        f"a 12 MB page whose tag carries {ATTRIBUTES:,} attributes, '>' inside quoted values",
         encoding="utf-8",
         media_type="text/html",
     ),
