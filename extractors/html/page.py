@@ -422,7 +422,11 @@ def _text_joined(region):
     own, and lxml joins a run again on every read (400,000 unwrapped links
     took six seconds to read one tail)."""
     html_text = lxml.html.tostring(region, encoding="unicode", with_tail=False)
-    return lxml.html.fragment_fromstring(html_text, parser=lxml.html.HTMLParser(encoding="utf-8"))
+    try:
+        joined = lxml.html.fragment_fromstring(html_text, parser=lxml.html.HTMLParser(encoding="utf-8"))
+    except lxml.etree.ParserError:  # the region is the <body>: read as it is (slower, the same)
+        return region
+    return joined if joined.tag == region.tag else region
 
 
 def _drop_all(elements: list) -> None:
