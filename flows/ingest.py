@@ -51,6 +51,7 @@ from flows.transport import BadHeader
 from flows.urls import document_identity, one_per_page
 from flows.work import (
     BatchOutcome,
+    abort_extractions,
     document_row,
     extract_documents,
     failure_rows,
@@ -142,6 +143,7 @@ class Stop:
             raise KeyboardInterrupt
         self.signal = signal.Signals(signum).name
         self.event.set()
+        abort_extractions()  # a large page would hold the GIL through the run's ending
 
     def check(self) -> None:
         if self.event.is_set():

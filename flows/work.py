@@ -7,9 +7,11 @@ in a task, on a Dask worker, in a benchmark or in a test.
 
 from __future__ import annotations
 
+import ctypes
 import json
 import os
 import socket
+import threading
 from dataclasses import dataclass, field
 
 from extractors import EXTRACTOR_VERSION
@@ -31,6 +33,61 @@ class BatchOutcome:
     worker: str = field(default_factory=lambda: f"{socket.gethostname()}:{os.getpid()}")
     # what each document turned out to be: doc_id -> (media type, encoding)
     kinds: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
+
+
+class ExtractionAborted(BaseException):
+    """Raised into a thread extracting a page when the run is stopped (see
+    :func:`abort_extractions`); a BaseException, so no handler of errors
+    takes it for a page that failed."""
+
+
+# Threads inside process() now, by thread id.
+_extracting: set[int] = set()
+_aborted: set[int] = set()  # those an exception was sent to
+_extracting_lock = threading.Lock()
+
+
+def abort_extractions() -> int:
+    """Stop the pages being extracted in this process's threads, at their
+    next Python step; how many were.
+
+    A stopped run must end within seconds, but a thread extracting a large
+    page holds the GIL for most of each step (a regular expression over the
+    whole text is one C call), and every step of the run's ending has to
+    wait for it to let go: the stop of a 37 MB file took ten seconds.  An
+    asynchronous exception ends the extraction instead (its batch is not
+    loaded, as with any batch in flight when the run stops)."""
+    with _extracting_lock:
+        for ident in _extracting - _aborted:
+            ctypes.pythonapi.PyThreadState_SetAsyncExc(
+                ctypes.c_ulong(ident), ctypes.py_object(ExtractionAborted)
+            )
+            _aborted.add(ident)
+        return len(_extracting)
+
+
+def _process(doc: Document):
+    """:func:`process`, abortable by :func:`abort_extractions`."""
+    ident = threading.get_ident()
+    with _extracting_lock:
+        _extracting.add(ident)
+    aborted = False
+    try:
+        return process(doc)
+    finally:
+        while True:  # the abort may land here too: leave no exception pending behind
+            try:
+                with _extracting_lock:
+                    _extracting.discard(ident)
+                    if ident in _aborted:
+                        _aborted.discard(ident)
+                        aborted = True
+                        ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(ident), None)
+                break
+            except ExtractionAborted:
+                aborted = True
+        if aborted:
+            raise ExtractionAborted
 
 
 def read_documents(paths: list[str], max_bytes: int) -> tuple[list[Document], list[Failure]]:
@@ -78,7 +135,7 @@ def extract_documents(
         if store_documents:
             batch.documents.append(document_row(doc, doc_id, digest))
         try:
-            result = process(doc)
+            result = _process(doc)
         except ExtractionError as exc:
             failure = Failure(doc.source, exc.stage, exc.reason)
             outcome.failures.append(failure)

@@ -24,6 +24,7 @@ BASE = FIXTURES / "articles" / "pci-2023-ba-vi-tri-dan-dau.txt"
 HUGE_BYTES = 200 * 1024 * 1024
 DEPTH = 100_000
 NUMBERS = 100_000
+ATTRIBUTES = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,13 @@ CASES = (
     Case("tcvn3.txt", "the legacy TCVN3 (ABC) font encoding", encoding="tcvn3"),
     Case("vni.txt", "the legacy VNI font encoding", encoding="vni"),
     Case("long-nhau.html", f"HTML nested {DEPTH:,} levels deep", "parse", "levels deep"),
+    Case(
+        "thuoc-tinh-lu.html",
+        f"a 12 MB page whose tag carries {ATTRIBUTES:,} attributes, '>' inside quoted values",
+        encoding="utf-8",
+        media_type="text/html",
+    ),
+    Case("nhieu-the-lu.html", "300 tags of 1,000 attributes each", "parse", "too many attributes"),
     Case("bang-so.html", f"a page with {NUMBERS:,} numbers", encoding="utf-8", media_type="text/html"),
     Case("that-ra-la-html.txt", "a .txt file that is an HTML page", media_type="text/html"),
     Case("that-ra-la-van-ban.html", "an .html file that is plain text", media_type="text/plain"),
@@ -123,6 +131,10 @@ def build(directory: Path) -> list[Case]:
         + b"</div>" * DEPTH
         + b"</body></html>",
     )
+    flood = " ".join(f'a{i}="{">" if i % 200 == 0 else "v"}"' for i in range(ATTRIBUTES))
+    write("thuoc-tinh-lu.html", page.replace("<article>", f"<article {flood}>").encode())
+    many = ("<i " + " ".join(f'a{i}=">"' for i in range(1_000)) + ">x</i>") * 300
+    write("nhieu-the-lu.html", page.replace("</article>", f"{many}</article>").encode())
     table = "<table>" + "".join(
         f"<tr><td>{i}</td><td>{i % 63 + 1}</td><td>{i / 7:.2f}</td></tr>" for i in range(NUMBERS // 3 + 1)
     )
@@ -171,6 +183,13 @@ ADVERSARIAL = {
     "html-line-breaks": lambda n: _PAGE.format("<p>" + "Hà Nội 1<br>" * n + "</p>"),
     "html-attributes": lambda n: _PAGE.format("<p " + " ".join(f'a{i}="{i}"' for i in range(n)) + ">x</p>"),
     "html-bare-attributes": lambda n: _PAGE.format("<p " + " ".join(f"a{i}" for i in range(n)) + ">x</p>"),
+    "html-quoted-gt-attributes": lambda n: _PAGE.format(
+        "<p " + " ".join(f'a{i}="{">" if i % 50 == 0 else i}"' for i in range(n)) + ">x</p>"
+    ),
+    "html-junk-links": lambda n: _PAGE.format(
+        "<p>Hà Nội" + '<a class="share">chia sẻ</a> 1 ' * (2 * n) + "</p>"
+    ),
+    "html-scripts": lambda n: _PAGE.format("<p>Hà Nội" + "<script>x</script> 1 " * (2 * n) + "</p>"),
     "html-entities": lambda n: _PAGE.format("<p>" + "&amp;&bogus" * n + "</p>"),
     "html-unclosed": lambda n: _PAGE.format("<li>Hà Nội 1" * n),
     "html-misnested": lambda n: _PAGE.format("<b><i>1</b></i>" * n),

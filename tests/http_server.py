@@ -227,6 +227,11 @@ def make_handler(site: Site):
                 return self._send(200, gzip.compress(UTF8_PAGE), Content_Encoding="gzip")
             if path == "/wrong-charset.html":
                 return self._send(200, UTF8_PAGE, "text/html; charset=iso-8859-1")
+            if path == "/utf8-declares-1258.html":
+                return self._send(200, UTF8_PAGE, "text/html; charset=windows-1258")
+            if path == "/utf8-meta-1258.html":
+                meta = b'<head><meta charset="windows-1258">'
+                return self._send(200, UTF8_PAGE.replace(b"<head>", meta), "text/html")
             if path == "/pdf.html":
                 return self._send(200, b"%PDF-1.7\n1 0 obj << >> endobj\n" + b"0" * 500)
             if path == "/image.png":

@@ -26,6 +26,7 @@ import lxml.html
 from bs4 import BeautifulSoup, CData, NavigableString, Tag
 from lxml.cssselect import CSSSelector
 
+from extractors.html.floods import AttributeFlood, tame_attribute_floods
 from extractors.html.profile import GENERIC, SiteProfile
 from extractors.model import Article, Block
 from extractors.tables.html import (
@@ -149,50 +150,10 @@ class Metadata:
 MAX_DEPTH = 256
 
 
-_LONG_TAG = 16_384  # bytes; a tag this long with this many attributes is an attack
-_MANY_ATTRIBUTES = 1_000
-_TAG_NAME_RE = re.compile(rb"</?[A-Za-z][\w:-]{0,63}")
 # C0 control characters but tab and line ends: lxml keeps them in the tree
 # and then refuses to set text holding them.  One byte each in UTF-8.
 _CONTROLS = bytes([*range(0, 9), 11, 12, *range(14, 32), 127])
 _CONTROLS_TO_SPACES = bytes.maketrans(_CONTROLS, b" " * len(_CONTROLS))
-
-
-def _tame_attribute_floods(data: bytes) -> bytes:
-    """Drop the attributes of tags that carry thousands of them.
-
-    libxml2 checks each new attribute against the ones before it, so one
-    tag with 100,000 attributes takes minutes.  Split at ">" (linear, in C),
-    a piece over 16 KB whose first "<" opens a tag running to its end with
-    over 1,000 spaces in it (an attribute each, valued or bare) loses
-    everything after the tag's name.  Long
-    scripts, long text and long tags with few attributes (an inline image's
-    data: URI) are left alone.
-    """
-    if len(data) <= _LONG_TAG:
-        return data
-    # A stretch of over 16 KB without ">" holds a whole aligned 8 KB window
-    # without one: look for ">" in each window (a few bytes in, on a real
-    # page) before splitting anything.
-    window = (_LONG_TAG + 1) // 2
-    if all(data.find(b">", start, start + window) != -1 for start in range(0, len(data), window)):
-        return data  # the usual case, found fast
-    pieces = data.split(b">")
-    changed = False
-    for i, piece in enumerate(pieces[:-1]):  # the last piece has no ">" closing it
-        if len(piece) <= _LONG_TAG:
-            continue
-        lt = piece.find(b"<")
-        if lt != -1 and len(piece) - lt > _LONG_TAG and _separators(piece, lt) > _MANY_ATTRIBUTES:
-            name = _TAG_NAME_RE.match(piece, lt)
-            pieces[i] = piece[:lt] + (name.group() if name else b"<span")
-            changed = True
-    return b">".join(pieces) if changed else data
-
-
-def _separators(piece: bytes, start: int) -> int:
-    """Whitespace in a tag: one per attribute at least, with a value or not."""
-    return piece.count(b" ", start) + piece.count(b"\n", start) + piece.count(b"\t", start)
 
 
 def parse_tree(text: str | bytes) -> lxml.html.HtmlElement:
@@ -205,7 +166,10 @@ def parse_tree(text: str | bytes) -> lxml.html.HtmlElement:
     after the point it gave up.
     """
     data = text if isinstance(text, bytes) else text.encode("utf-8", "replace")
-    data = _tame_attribute_floods(data.translate(_CONTROLS_TO_SPACES))
+    try:
+        data = tame_attribute_floods(data.translate(_CONTROLS_TO_SPACES))
+    except AttributeFlood as exc:
+        raise HtmlError(str(exc)) from exc
     # one parser per call: parsers hold state and are not thread-safe
     parser = lxml.html.HTMLParser(encoding="utf-8")
     try:
@@ -399,17 +363,16 @@ def _clean_region(region, profile: SiteProfile) -> tuple[str, list[str]]:
     """The region's HTML without what is not the article, and its captions
     (taken out, so no paragraph repeats them)."""
     region = copy.deepcopy(region)
-    for element in list(region.iter(*_JUNK_TAGS)):
-        _drop(element)
-    for selector in profile.drop:
-        for element in css(selector)(region):
-            _drop(element)
-    for element in list(region.iter()):
+    _drop_all(list(region.iter(*_JUNK_TAGS)))
+    _drop_all([element for selector in profile.drop for element in css(selector)(region)])
+    junk = []
+    for element in region.iter():
         if not isinstance(element.tag, str) or element is region:
             continue
         marks = f"{element.get('class', '')} {element.get('id', '')}"
         if marks.strip() and _JUNK_ATTR_RE.search(marks) and element.tag not in ("p", "figure", "figcaption"):
-            _drop(element)
+            junk.append(element)
+    _drop_all(junk)
     captions: list[str] = []
     taken: set = set()
     for selector in profile.captions:
@@ -420,13 +383,15 @@ def _clean_region(region, profile: SiteProfile) -> tuple[str, list[str]]:
             if text and text not in captions:
                 captions.append(text)
             taken.add(element)
-    for element in taken:
-        _drop(element)
+    _drop_all(list(taken))
+    inline = sum(1 for _ in region.iter(*_INLINE_TAGS))
     # read_blocks needs the block tags and the text only: unwrap inline tags
     # (their text stays where it was) and drop attributes, so BeautifulSoup
     # builds a fraction of the nodes.
     _bold_cells_as_headers(region)
     lxml.etree.strip_tags(region, *_INLINE_TAGS)
+    if inline > _MANY_INLINE:
+        region = _text_joined(region)
     for element in region.iter():
         spans = (
             {k: element.get(k) for k in _SPAN_ATTRIBUTES if element.get(k)} if element.tag in _CELLS else {}
@@ -472,6 +437,58 @@ def _drop(element) -> None:
         else:
             previous.tail = strip_controls((previous.tail or "") + tail)
     parent.remove(element)
+
+
+# Unwrapping more inline tags than this leaves text nodes enough that lxml's
+# joining them anew on each read of .text or .tail would show (quadratic).
+_MANY_INLINE = 2_000
+
+
+def _text_joined(region):
+    """The region parsed again from its HTML, each run of adjacent text one
+    node: strip_tags leaves the text of every tag it unwrapped a node of its
+    own, and lxml joins a run again on every read (400,000 unwrapped links
+    took six seconds to read one tail)."""
+    html_text = lxml.html.tostring(region, encoding="unicode", with_tail=False)
+    try:
+        joined = lxml.html.fragment_fromstring(html_text, parser=lxml.html.HTMLParser(encoding="utf-8"))
+    except lxml.etree.ParserError:  # the region is the <body>: read as it is (slower, the same)
+        return region
+    return joined if joined.tag == region.tag else region
+
+
+def _drop_all(elements: list) -> None:
+    """:func:`_drop` each element, in one pass over each parent's children:
+    dropping thousands of siblings one by one joins their tails one at a
+    time onto an ever longer text (100,000 "share" links took 22 s, 400,000
+    six minutes)."""
+    dropped: dict = {}
+    for element in elements:
+        parent = element.getparent()
+        if parent is not None:
+            dropped.setdefault(parent, set()).add(element)
+    for parent, children in dropped.items():
+        keeper, pieces = None, [parent.text or ""]  # keeper None: the parent's own text
+        for child in list(parent):
+            if child in children:
+                if child.tail:
+                    pieces.append(child.tail)
+                child.tail = None
+                parent.remove(child)
+            else:
+                _join_text(parent, keeper, pieces)
+                keeper, pieces = child, [child.tail or ""]
+        _join_text(parent, keeper, pieces)
+
+
+def _join_text(parent, keeper, pieces: list[str]) -> None:
+    """Set the text gathered after ``keeper`` (None: the parent's own text)."""
+    if len(pieces) > 1:
+        text = strip_controls("".join(pieces))
+        if keeper is None:
+            parent.text = text
+        else:
+            keeper.tail = text
 
 
 _LAYOUT_TAGS = frozenset(

@@ -168,6 +168,8 @@ def decode(raw: bytes, declared: str | None = None) -> Decoded:
                     f"starts with a {encoding} byte-order mark but is not {encoding}: {exc}"
                 ) from exc
     declared = _normalise_encoding(declared)
+    if declared and declared not in ("utf-8", "ascii") and _multibyte_utf8(raw, declared):
+        declared = None  # valid UTF-8 beyond ASCII: no legacy text reads so by chance
     if declared and declared not in ("utf-8", "ascii"):
         try:
             text = raw.decode(declared)
@@ -214,6 +216,21 @@ def decode(raw: bytes, declared: str | None = None) -> Decoded:
         f"not valid UTF-8 (first bad byte at offset {utf8_error.start}) and it does not read as "
         "windows-1258, TCVN3 or VNI Vietnamese either"
     )
+
+
+def _multibyte_utf8(raw: bytes, declared: str) -> bool:
+    """Whether bytes declared in a one-byte charset are valid UTF-8 holding
+    characters beyond ASCII: Vietnamese in windows-1258, TCVN3 or VNI puts a
+    lone byte over 0x7F after a letter, which is never valid UTF-8, so such
+    bytes are UTF-8 whatever the page says (a UTF-8 page declaring
+    windows-1258 would otherwise read as mojibake and give no facts)."""
+    if declared.startswith(("utf-16", "utf-32")) or raw.isascii():
+        return False
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _windows_1252(raw: bytes) -> str:

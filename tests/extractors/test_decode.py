@@ -6,7 +6,7 @@ import codecs
 
 import pytest
 
-from extractors.text.decode import DecodeError, decode, looks_like_html, sniff_declared_charset
+from extractors.text.decode import Decoded, DecodeError, decode, looks_like_html, sniff_declared_charset
 from tests.encodings import to_cp1258, to_tcvn3, to_vni
 
 TEXT = "Quảng Nam xếp hạng 41, Hà Nội đứng đầu; Thừa Thiên Huế đạt 0,4820 điểm. Việt Nam, thủy lợi, Nguyễn."
@@ -70,6 +70,17 @@ def test_latin1_that_only_resembles_vni_is_not_converted():
 
 def test_a_wrong_charset_declaration_loses_to_the_bytes():
     assert decode(TEXT.encode(), "iso-8859-1").text == TEXT
+
+
+@pytest.mark.parametrize("declared", ["windows-1258", "cp1258", "windows-1252", "iso-8859-1", "tcvn3"])
+def test_valid_utf8_wins_over_a_declared_one_byte_charset(declared):
+    # "Long An xếp thứ 3 với 70,37 điểm" in UTF-8 is also valid windows-1258
+    text = "Long An xếp thứ 3 với 70,37 điểm. Tỉnh Quảng Ninh dẫn đầu."
+    assert decode(text.encode(), declared) == Decoded(text, "utf-8")
+
+
+def test_windows_1258_declared_is_still_read_when_it_is_not_utf8():
+    assert decode(to_cp1258(TEXT), "windows-1258") == Decoded(TEXT, "cp1258")
 
 
 def test_a_few_damaged_bytes_are_replaced_and_reported():

@@ -124,6 +124,23 @@ def test_a_gzipped_page_is_decompressed(server, fetcher):
     assert fetcher.fetch(server.url("/gzip.html")).body == UTF8_PAGE
 
 
+@pytest.mark.parametrize("path", ["/utf8-declares-1258.html", "/utf8-meta-1258.html"])
+def test_a_utf8_page_declaring_windows_1258_reads_as_utf8(server, fetcher, path):
+    # its bytes are valid windows-1258 too (mojibake): before, that won and gave no facts
+    result = fetcher.fetch(server.url(path))
+    assert result.ok
+    document = Document(
+        source=result.url, raw=result.body, kind="http", headers=result.headers, final_url=result.final_url
+    )
+    extraction = process(document)
+    assert extraction.encoding == "utf-8"
+    assert extraction.article.title == "Long An xếp thứ 3 PCI 2023"
+    assert [(f.entity, f.metric, f.value) for f in extraction.facts] == [
+        ("Long An", "rank", 3.0),
+        ("Long An", "score", 70.37),
+    ]
+
+
 def test_a_wrong_charset_header_loses_to_the_bytes(server, fetcher):
     result = fetcher.fetch(server.url("/wrong-charset.html"))
     assert result.ok and result.charset == "iso-8859-1"

@@ -8,6 +8,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 
 import pytest
@@ -34,9 +35,28 @@ sys.exit(main(sys.argv[2:]))
 """
 
 
-@pytest.mark.parametrize(("signum", "status"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+# The same, but the page stalls holding the GIL, as a regular expression over
+# a large page's whole text does: steps of a C call of about three seconds each
+# (sum over a range checks for nothing until it is done).  Before the
+# extraction was aborted, every step of the run's ending waited for one:
+# a 37 MB file took ten seconds to stop, this page minutes.
+GIL_HOLDING_CHISO = STALLING_CHISO.replace(
+    "time.sleep(600)",
+    "deadline = time.monotonic() + 600\n        while time.monotonic() < deadline: sum(range(250_000_000))",
+)
+
+
+@pytest.mark.parametrize(
+    ("signum", "status", "script"),
+    [
+        (signal.SIGINT, 130, STALLING_CHISO),
+        (signal.SIGTERM, 143, STALLING_CHISO),
+        (signal.SIGTERM, 143, GIL_HOLDING_CHISO),
+    ],
+    ids=["SIGINT", "SIGTERM", "SIGTERM-holding-the-GIL"],
+)
 def test_a_signal_stops_a_stalled_run_keeping_the_loaded_batches(
-    tmp_path, cli_env, prefect_server, signum, status
+    tmp_path, cli_env, prefect_server, signum, status, script
 ):
     sources = tmp_path / "in"
     sources.mkdir()
@@ -44,7 +64,7 @@ def test_a_signal_stops_a_stalled_run_keeping_the_loaded_batches(
         shutil.copy(ARTICLE, sources / name)
     warehouse, marker = tmp_path / "w.duckdb", tmp_path / "stalled"
     process = subprocess.Popen(
-        [sys.executable, "-c", STALLING_CHISO, str(marker), "run", str(sources), "--batch-size", "1"]
+        [sys.executable, "-c", script, str(marker), "run", str(sources), "--batch-size", "1"]
         + ["--warehouse", str(warehouse)],
         env={**cli_env, "PYTHONPATH": str(ROOT)},
         cwd=ROOT,
@@ -77,3 +97,34 @@ def test_a_signal_stops_a_stalled_run_keeping_the_loaded_batches(
     response = requests.get(f"{prefect_server.api_url}/flow_runs/{run['flow_run_id']}", timeout=10)
     state = response.json()["state"]
     assert (state["type"], state["name"]) == ("CANCELLED", "Interrupted")
+
+
+def test_an_aborted_extraction_ends_its_thread_and_leaves_nothing_pending(monkeypatch):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from extractors.model import Document
+    from flows import work
+
+    started, release = threading.Event(), threading.Event()
+    real = work.process
+
+    def process(document):
+        if document.source == "stalls.txt":
+            started.set()
+            while not release.is_set():
+                sum(range(2_000_000))  # a C call holding the GIL, then a Python step
+        return real(document)
+
+    monkeypatch.setattr(work, "process", process)
+    article = Document(source=str(ARTICLE), raw=ARTICLE.read_bytes())
+    with ThreadPoolExecutor(max_workers=1) as pool:  # one thread, reused after the abort
+        stalled = pool.submit(work.extract_documents, [Document(source="stalls.txt", raw=b"x")])
+        assert started.wait(30)
+        assert work.abort_extractions() == 1
+        with pytest.raises(work.ExtractionAborted):
+            stalled.result(timeout=30)
+        release.set()
+        assert work.abort_extractions() == 0  # nothing extracting now
+        outcome = pool.submit(work.extract_documents, [article]).result(timeout=30)
+    assert outcome.articles == 1 and outcome.facts > 0
+    assert not work._extracting and not work._aborted
