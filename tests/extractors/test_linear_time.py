@@ -41,3 +41,20 @@ def test_time_grows_linearly(name):
     assert ratio < 3 * FACTOR, (
         f"{name}: {small * 1000:.0f} ms -> {large * 1000:.0f} ms ({ratio:.0f}x for {FACTOR}x)"
     )
+
+
+def test_prose_past_the_limit_is_left_unread_and_said_so():
+    from extractors.model import Document
+    from extractors.pipeline import MAX_PROSE, process
+
+    sentence = "Năm 2023, Hà Nội xếp thứ 5 về PCI, đạt 70,5 điểm. "
+    text = (
+        "PCI 2023\n\n"
+        + sentence
+        + "Lorem ipsum dolor sit amet. " * (MAX_PROSE // 28 + 10)
+        + sentence.replace("Hà Nội", "Đà Nẵng")
+    )
+    extraction = process(Document(source="long.txt", raw=text.encode()))
+    entities = {f.entity for f in extraction.facts}
+    assert "Hà Nội" in entities and "Đà Nẵng" not in entities
+    assert any("were read for facts" in note for note in extraction.notes)
