@@ -197,9 +197,9 @@ def bind_entity(ctx: SentenceContext, m: MetricMention) -> list[EntityMention] |
 
 
 # How an article about one unit names it without its name: "của tỉnh", "tỉnh
-# ta", "chúng tôi"; not "tỉnh Bắc Ninh" (a name follows).
+# ta", "chúng tôi"; not "tỉnh Bắc Ninh" (a name follows), nor "63 tỉnh, thành" (a count).
 _SELF_REFERENCE_RE = re.compile(
-    r"(?<![\w])(?:(?:[Cc]ủa\s+)?(?:[Tt]ỉnh|[Tt]hành phố|[Đđ]ịa phương)(?!\s*[A-ZĐ\w])"
+    r"(?<![\w])(?<!\d\s)(?:(?:[Cc]ủa\s+)?(?:[Tt]ỉnh|[Tt]hành phố|[Đđ]ịa phương)(?!\s*[A-ZĐ\w])"
     r"|(?:[Cc]ủa\s+)?(?:[Tt]ỉnh|[Tt]hành phố)\s+(?:ta|nhà|mình)(?![\w])|(?i:chúng tôi|chúng ta))",
 )
 
