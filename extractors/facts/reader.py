@@ -22,6 +22,7 @@ from extractors.facts.rules import registered
 from extractors.facts.rules.scores import merge_lists
 from extractors.facts.units import Sentence, add_dash_appositions, split_sentences
 from extractors.model import Fact
+from extractors.text.txt import LIST_MARK
 
 # A sentence can hold a fact only if it has a digit or one of the words a
 # rule reads without a digit (first and last place, continued and ordered
@@ -34,7 +35,7 @@ PREFILTER_RE = re.compile(
     re.IGNORECASE,
 )
 # A list item: "- Quảng Ninh dẫn đầu với 88,46%." under "SIPAS 2025:".
-_LIST_ITEM_RE = re.compile(r"\s*[-–•+*]\s")
+_LIST_ITEM_RE = re.compile(rf"\s*{LIST_MARK}\s")
 # Claims from a list do not make their units the topic of what follows.
 _LIST_RULES = frozenset({"rank.list", "rank.list_continued", "bind.neighbours", "rank.ordinal_list"})
 # The longest sentence read whole; a longer one (a table flattened into one
@@ -219,13 +220,8 @@ class Reader:
 def _in_apposition(ctx: SentenceContext, pos: int) -> bool:
     """ "Đà Nẵng, quán quân PGI 2023, lần này ...": a clause between commas
     right after a unit's name."""
-    s, text = ctx.s, ctx.text
-    clause = s.clause_of(pos)
-    if clause[0] == s.start or text[clause[0] - 1 : clause[0]] != ",":
-        return False
-    if text[clause[1] : clause[1] + 1] != ",":
-        return False
-    return any(0 <= clause[0] - 1 - e.end <= 1 for e in ctx.entities)
+    clause = B.apposition_at(ctx, pos)
+    return clause is not None and ctx.text[clause[0] - 1 : clause[0]] == ","
 
 
 def _overlaps(m: MetricMention, kept: list[MetricMention]) -> bool:

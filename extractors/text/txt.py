@@ -57,7 +57,10 @@ def _is_name(text: str) -> bool:
     return bool(_NAME_RE.match(text)) and all(word[0].isupper() for word in text.split())
 
 
-_LIST_ITEM_RE = re.compile(r"^[-–•+*]\s+\S")
+# The marks that open a list item ("- Quảng Ninh dẫn đầu ..."); the fact
+# reader knows list items by the same marks.
+LIST_MARK = r"[-–•+*]"
+_LIST_ITEM_RE = re.compile(rf"^{LIST_MARK}\s+\S")
 
 
 def _opens_list(previous: str) -> bool:

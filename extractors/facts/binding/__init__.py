@@ -22,6 +22,7 @@ from extractors.facts.binding.entities import (
 from extractors.facts.binding.indices import bind_index, indicator_after, names_other_ranking, off_topic
 from extractors.facts.binding.years import (
     adjacent_year,
+    apposition_at,
     bind_years,
     bind_years_plain,
     in_compare_clause,
@@ -32,6 +33,7 @@ from extractors.facts.binding.years import (
 
 __all__ = [
     "adjacent_year",
+    "apposition_at",
     "apposed_entity",
     "bind_component",
     "bind_entity",

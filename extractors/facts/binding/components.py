@@ -17,6 +17,7 @@ from extractors.facts.binding.patterns import (
 )
 from extractors.facts.context import SentenceContext
 from extractors.facts.records import MetricMention
+from extractors.text.txt import LIST_MARK
 
 # --- component ----------------------------------------------------------------
 
@@ -38,7 +39,7 @@ def component_cued(ctx: SentenceContext, c) -> bool:
 
 
 _FRAME_RE = re.compile(
-    r"\s*(?:[-–•+*]\s*)?(?P<prep>với|về|ở|đối với|tại|riêng)\s+"
+    rf"\s*(?:{LIST_MARK}\s*)?(?P<prep>với|về|ở|đối với|tại|riêng)\s+"
     r"(?:(?:chỉ số|trụ cột|phân chỉ số)(?:\s+(?:phụ|thành phần))?\s+)?",
     re.I,
 )

@@ -254,14 +254,24 @@ def _sentence_opener_year(ctx: SentenceContext, usable, segment) -> YearMention 
     return next((y for y in usable if y.start == opener.start("y")), None)
 
 
+def apposition_at(ctx: SentenceContext, pos: int) -> tuple[int, int] | None:
+    """The clause holding ``pos`` when it is an apposition: it follows a
+    unit's name and its comma (or ";"), and a comma closes it ("Đà Nẵng,
+    quán quân PGI 2023, lần này ...")."""
+    s, text = ctx.s, ctx.text
+    clause = s.clause_of(pos)
+    if clause[0] == s.start or text[clause[1] : clause[1] + 1] != ",":
+        return None
+    if not any(0 <= clause[0] - 1 - e.end <= 1 for e in ctx.entities):
+        return None
+    return clause
+
+
 def _private_to_apposition(ctx: SentenceContext, y: YearMention, m: MetricMention) -> bool:
     """ "Bộ Tư pháp, quán quân của hai năm 2023-2024, lùi xuống vị trí thứ
     ba": the years of an apposition that states its own rank are its own."""
-    s, text = ctx.s, ctx.text
-    clause = s.clause_of(y.start)
-    if clause[0] <= m.start < clause[1] or clause[0] == s.start or text[clause[1] : clause[1] + 1] != ",":
-        return False
-    if not any(0 <= clause[0] - 1 - e.end <= 1 for e in ctx.entities):
+    clause = apposition_at(ctx, y.start)
+    if clause is None or clause[0] <= m.start < clause[1]:
         return False
     return any(clause[0] <= x.start < clause[1] for x in ctx.metrics)
 

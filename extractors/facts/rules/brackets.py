@@ -163,8 +163,8 @@ class ParenRankRule(Rule):
 
     @classmethod
     def _beside_regional(cls, ctx, owner) -> float | None:
-        """The regional rank a unit is named ahead of or behind ("giữ vị trí
-        thứ 3 trong khu vực Đông Nam Á, sau Singapore"), or None."""
+        """The regional rank a unit is named ahead of ("giữ vị trí thứ 3
+        trong khu vực Đông Nam Á, sau Singapore"), or None."""
         text, s = ctx.text, ctx.s
         # The rank rules come after this one: find the regional rank by its words.
         stated = [

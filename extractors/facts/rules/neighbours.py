@@ -59,15 +59,10 @@ class NeighbourStrategy(Rule):
             if e.start < c.value_span[1]:
                 continue
             if _BEHIND_RE.fullmatch(ctx.text, c.value_span[1], e.start):
-                if any(
-                    o is not c and o.entity != c.entity and o.value_span[0] < e.start
-                    for o in self._ranked_after(ctx, c)
-                ):
+                after = self._ranked_after(ctx, c)
+                if any(o is not c and o.entity != c.entity and o.value_span[0] < e.start for o in after):
                     return []  # another unit's rank stands between: "Malaysia (thứ 33) và trên"
-                if any(
-                    o.value_span[0] >= e.end and ctx.s.paren_of(o.value_span[0])
-                    for o in self._ranked_after(ctx, c)
-                ):
+                if any(o.value_span[0] >= e.end and ctx.s.paren_of(o.value_span[0]) for o in after):
                     return []  # "trên Thái Lan (thứ 41)": its own rank is stated
                 return self._claims(ctx, c, [e], int(c.value) + 1)
         return []
