@@ -2782,6 +2782,55 @@ RANK_CHANGE += [
     ),
 ]
 
+ELLIPTICAL += [
+    Family(
+        "elliptical_names_with_rank_words",
+        "rank.elliptical",
+        '"Gia Lai xếp thứ 15; Lâm Đồng thứ 12": "Đồng" of a name is not the rank verb "đồng"',
+        (DTI_2025, PCI_2022, PAPI_2023),
+        (
+            "{a} xếp thứ 15, tăng 7 bậc; {b} thứ {n}, tăng 4 bậc.",
+            "{a} đứng thứ 15; {b} thứ {n}.",
+            "{a} xếp thứ 15, {b} thứ {n} và {c} thứ 20.",
+        ),
+        lambda v: (
+            [rank(v.a, 15), rank(v.b, v.n)]
+            + [rank(v.c, 20)] * ("{c}" in v.template)
+            + [change(v.a, 7), change(v.b, 4)] * ("bậc" in v.template)
+        ),
+        {
+            "a,b,c": (
+                (province("Gia Lai"), province("Lâm Đồng"), province("Đồng Nai")),
+                (province("Hà Nội"), province("Đồng Tháp"), province("Lâm Đồng")),
+                (province("Tây Ninh"), province("Đồng Nai"), province("Đồng Tháp")),
+            ),
+            "n": (*nums(12, 9), Num("mười hai", 12)),
+        },
+        size=9,
+    ),
+]
+
+POSITION += [
+    Family(
+        "position_after_a_lead_in_and_a_year",
+        "rank.position",
+        '"- Để so sánh: năm 2024, A đứng đầu, B thứ hai; C đứng thứ 5": a bullet and a lead-in before the'
+        ' opening year; "so sánh" alone compares with nothing',
+        (PAR_2023, PCI_2022, DTI_2025),
+        (
+            "- Để so sánh: năm {prev}, {a} đứng đầu, {b} thứ hai; {c} đứng thứ {n}.",
+            "Để đối chiếu: năm {prev}, {a} đứng đầu; {c} xếp thứ {n}.",
+            "• Kết quả kỳ trước: năm {prev}, {a} dẫn đầu; {c} đứng thứ {n}.",
+            "Để so sánh, năm {prev} {a} đứng đầu và {c} đứng thứ {n}.",
+        ),
+        lambda v: (
+            [rank(v.a, 1, ago=1), rank(v.c, v.n, ago=1)] + [rank(v.b, 2, ago=1)] * ("{b}" in v.template)
+        ),
+        {"a,b,c": TRIOS, "n": nums(5, 9, 17)},
+        size=8,
+    ),
+]
+
 FAMILIES: list[Family] = [
     *POSITION,
     *POSITION_NEAR,

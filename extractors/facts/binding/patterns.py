@@ -64,7 +64,8 @@ _YEAR_AFTER_GAP_RE = re.compile(r"\s*[,(]?\s*(?:của\s+|trong\s+|vào\s+)?(?:n�
 _YEAR_BEFORE_GAP_RE = re.compile(r"\s*(?:là|đạt|với)\s*", I)
 # "(năm 2017 là 41)": that year heads a value of its own.
 _YEAR_HEADS_VALUE_RE = re.compile(r"\s*(?:là|đạt|xếp|đứng)\s+(?:thứ\s+)?\d", I)
-_COMPARE_CLAUSE_RE = re.compile(r"\bso\s+(?:với\s+)?", I)
+# "so với năm 2022", "so sánh với"; not "Để so sánh: năm 2024, ..." (a frame, no baseline).
+_COMPARE_CLAUSE_RE = re.compile(r"\bso\s+(?!sánh(?!\s+với))(?:với\s+)?", I)
 _OTHER_METRIC_RE = re.compile(r"\d[\d.,]*\s*(?:điểm|%)|xếp|đứng|vị trí|bậc", I)
 # "đứng thứ 5 cả nước về thu hút FDI": a ranking that is not an index's.
 _OFF_TOPIC_RE = re.compile(rf"(?<![\w]){V.alt('context.off_topic')}(?![\w])", I)

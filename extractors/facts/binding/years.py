@@ -240,7 +240,12 @@ def bind_years_plain(
     return current
 
 
-_OPENER_RE = re.compile(r"\s*(?:trong\s+|vào\s+)?(?:năm|kỳ|phiên bản|báo cáo)\s+(?P<y>\d{4})\s*,", I)
+# "Năm 2020, ...", "- Để so sánh: năm 2024, ...": a bullet and a short lead-in may come first.
+_OPENER_RE = re.compile(
+    r"\s*(?:[-–•+*]\s*)?(?:[^\W\d][^,;:.\d]{0,30}:\s*)?"
+    r"(?:trong\s+|vào\s+)?(?:năm|kỳ|phiên bản|báo cáo)\s+(?P<y>\d{4})\s*,",
+    I,
+)
 
 
 def _sentence_opener_year(ctx: SentenceContext, usable, segment) -> YearMention | None:

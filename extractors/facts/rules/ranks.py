@@ -48,6 +48,10 @@ _BARE_RANK_END_RE = re.compile(
 _COUNTING_VERBS = frozenset({"có", "đạt", "vào", "về", "lọt vào"})
 
 
+def _inside_name(ctx, pos: int) -> bool:
+    return any(e.start <= pos < e.end for e in ctx.entities)
+
+
 @register
 class RankPositionRule(Rule):
     """Ranks stated with a position word: "xếp hạng 41", "lên hạng 18",
@@ -70,6 +74,8 @@ class RankPositionRule(Rule):
         for match in _RANK_RE.finditer(text, s.start, s.end):
             kw, written, den = match.group("kw"), match.group("val"), match.group("den")
             noun = match.group("noun")
+            if _inside_name(ctx, match.start()):
+                continue  # "Lâm Đồng thứ 12": "Đồng" of a name is not the verb "đồng"
             if not self._reads_as_rank(match, kw, written, den, noun) and not (
                 # "hạng ba là Ninh Bình": an ordinal word the copula makes a position
                 (noun or "").lower() == "hạng"
