@@ -459,6 +459,14 @@ COMPONENT_PATTERNS: dict[str, list[tuple[str, str]]] = {
     ],
 }
 
+# The DDCI is modelled on the PCI and names its components by the PCI's
+# words; FACTS.md lists no codes for it, so each takes the slug of its name
+# as written ("Về chi phí không chính thức, thành phố Quy Nhơn đứng thứ
+# nhất" -> chi_phi_khong_chinh_thuc).  An empty code asks for that slug.
+SLUGGED_COMPONENT_PATTERNS: dict[str, list[tuple[str, str]]] = {
+    "DDCI": [("", pattern) for _, pattern in COMPONENT_PATTERNS["PCI"]],
+}
+
 # Narrowing of ICT/EGOV components, read from the words after the name.
 # Each must start right where the component's name ends.
 NARROWINGS = [
@@ -506,6 +514,6 @@ NAMED_COMPONENT_RE = re.compile(
     r"(?P<name>[^;.()\n\"\d]{6,120}?)"
     # "Ở chỉ số thành phần X, Sở Tư pháp đạt ...": a name after a comma opens the main clause
     r"(?=\s*(?:[;.()\n\"]|,\s*(?:trong khi|còn|nhưng|và|đồng thời)\b"
-    r"|,\s*(?:(?-i:[A-ZĐ])|thành phố|tỉnh|huyện|thị xã)|\s(?:với|đạt|xếp|đứng|tăng|giảm)\b|$))",
+    r"|,\s*(?:(?-i:[A-ZĐ])|thành phố|tỉnh|huyện|thị xã)|(?<!người)\s(?:với|đạt|xếp|đứng|tăng|giảm)\b|$))",
     re.IGNORECASE,
 )

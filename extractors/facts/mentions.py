@@ -326,7 +326,7 @@ def _settle_indices(text: str, mentions: list[IndexMention]) -> list[IndexMentio
 
 _COMPONENT_RES = {
     index: [(code, Prefiltered(rf"{_WORD_START}(?:{p}){_WORD_END}", re.IGNORECASE)) for code, p in items]
-    for index, items in lx.COMPONENT_PATTERNS.items()
+    for index, items in (lx.COMPONENT_PATTERNS | lx.SLUGGED_COMPONENT_PATTERNS).items()
 }
 
 
@@ -389,7 +389,7 @@ def find_components(
                 if inside_index.overlaps(start, end) or taken.overlaps(start, end):
                     continue
                 taken.add(start, end)
-                full_code = code
+                full_code = code or slugify(text[start:end])
                 if code in lx.NARROWED_COMPONENTS:
                     for suffix, narrow in lx.NARROWINGS:
                         if narrow.match(text, end):

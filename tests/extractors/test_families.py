@@ -2831,6 +2831,95 @@ POSITION += [
     ),
 ]
 
+DDCI_COMPONENTS = (
+    Word("chi phí không chính thức", "chi_phi_khong_chinh_thuc"),
+    Word("tính minh bạch và tiếp cận thông tin", "tinh_minh_bach_va_tiep_can_thong_tin"),
+    Word("chi phí thời gian", "chi_phi_thoi_gian"),
+    Word("tính năng động và tiên phong", "tinh_nang_dong_va_tien_phong"),
+    Word("hỗ trợ doanh nghiệp", "ho_tro_doanh_nghiep"),
+)
+POSITION += [
+    Family(
+        "ddci_components_in_pci_words",
+        "rank.position",
+        '"Về chi phí không chính thức, thành phố Quy Nhơn đứng thứ nhất": a DDCI component named in the'
+        " PCI's words takes the slug of its name",
+        (DDCI_2023, DDCI_2024),
+        (
+            "Về {c}, {u} đứng thứ {n}.",
+            "Ở chỉ số {c}, {u} xếp thứ {n}.",
+            "{u} xếp thứ {n} về {c}.",
+            "Với {c}, {u} đứng thứ {n}; {v} thứ 7.",
+        ),
+        lambda v: (
+            [rank(v.u, v.n, component=v.c.meaning)]
+            + [rank(v.v, 7, component=v.c.meaning)] * ("{v}" in v.template)
+        ),
+        {"u": LOCALS[:5], "v": LOCALS[5:], "c": DDCI_COMPONENTS, "n": (*nums(2, 3), Num("nhất", 1))},
+        size=8,
+    ),
+]
+POSITION += [
+    Family(
+        "highest_score_in_a_framed_component",
+        "rank.highest_score",
+        '"Ở chỉ số thành phần X, Sở Tư pháp đạt điểm cao nhất (8,65 điểm)": first in the component the'
+        " sentence opens with",
+        (DDCI_2024, PCI_2022, PAPI_2023),
+        (
+            "Ở chỉ số thành phần {c}, {u} đạt điểm cao nhất ({s} điểm).",
+            "Về chỉ số thành phần {c}, {u} có điểm số cao nhất.",
+            "Với chỉ số thành phần {c}, {u} đạt số điểm cao nhất cả nước, {s} điểm.",
+        ),
+        lambda v: (
+            [rank(v.u, 1, component=v.c.meaning)]
+            + [score(v.u, v.s, component=v.c.meaning)] * ("{s}" in v.template)
+        ),
+        {
+            "u": LOCALS[:3] + PLAIN[:3],
+            "c": (
+                Word("về môi trường kinh doanh", "moi_truong_kinh_doanh"),
+                Word("vai trò người đứng đầu", "vai_tro_nguoi_dung_dau"),
+                Word("hiệu lực thực thi chính sách", "hieu_luc_thuc_thi_chinh_sach"),
+            ),
+            "s": nums("8,65", "7,2"),
+        },
+        size=6,
+    ),
+    Family(
+        "highest_score_not_a_rank",
+        "rank.highest_score",
+        '"đạt điểm cao nhất từ trước đến nay", "cao nhất khu vực", no component: no first place',
+        (DDCI_2024, PCI_2022),
+        (
+            "{u} đạt điểm cao nhất từ trước đến nay.",
+            "Ở chỉ số thành phần vai trò người đứng đầu, {u} đạt điểm cao nhất khu vực.",
+            "Năm nay {u} đạt điểm cao nhất.",
+            "Về chỉ số thành phần vai trò người đứng đầu, {u} ở nhóm địa phương có điểm số cao nhất.",
+        ),
+        nothing,
+        {"u": LOCALS[:3] + PLAIN[:3]},
+        near_miss=True,
+    ),
+]
+
+LEADER_NEAR += [
+    Family(
+        "head_of_office_not_first",
+        "rank.leader",
+        '"người đứng đầu", "cán bộ đứng đầu": the head of an office, not first place',
+        (PCI_2022, DDCI_2024, PAPI_2023),
+        (
+            "Người đứng đầu {u} cam kết cải thiện chỉ số.",
+            "{u} đề cao vai trò của người đứng đầu trong cải cách.",
+            "Cán bộ đứng đầu {u} chịu trách nhiệm về kết quả.",
+        ),
+        nothing,
+        {"u": PLAIN[:4] + LOCALS[:2]},
+        near_miss=True,
+    ),
+]
+
 FAMILIES: list[Family] = [
     *POSITION,
     *POSITION_NEAR,

@@ -67,7 +67,9 @@ _ENDED_STREAK_RE = re.compile(rf"(?<![\w]){V.alt('context.ended')}(?![\w])", I)
 _NOT_A_RANK_BEFORE_RE = re.compile(
     r"(?:(?:kém|thua|so với|sau|cách|bám sát|bằng)\s+(?:\S+\s+){0,2}?"
     r"(?:địa phương|tỉnh|đơn vị|bộ|nước|thành phố)"
-    r"|(?<![\w])giải)\s+$",
+    r"|(?<![\w])giải"
+    # "vai trò người đứng đầu", "cán bộ đứng đầu": the head of an office, not first place
+    r"|(?<![\w])(?:người|cán bộ))\s+$",
     I,
 )
 
@@ -207,7 +209,15 @@ class HighestScoreRule(Rule):
         r"(?:(?:chỉ số|phân chỉ số|tiêu chí|trụ cột|lĩnh vực|nội dung)(?:\s+thành phần)?\s+(?:về\s+)?)?",
         I,
     )
+    # "Ở chỉ số thành phần X, Sở Tư pháp đạt điểm cao nhất (8,65 điểm)": first in
+    # the component the clause names before; not "cao nhất khu vực", "từ trước đến nay".
+    _FRAMED_RE = re.compile(
+        r"(?<![\w])(?:có|đạt|giành(?:\s+được)?)\s+(?:số\s+)?điểm(?:\s+số)?\s+(?P<top>cao nhất)"
+        r"(?=\s*(?:\(|[,.;]|$|(?:cả nước|toàn quốc|với)(?![\w])))",
+        I,
+    )
     _GROUP_RE = re.compile(rf"(?<![\w]){V.alt('rank.groups')}\s*$", I)
+    _GROUP_WORD_RE = re.compile(rf"(?<![\w]){V.alt('rank.groups')}(?![\w])", I)
     _IN_GROUP_RE = re.compile(rf"(?<![\w]){V.alt('rank.groups')}\s+(?:có|đạt|với)?\s*$", I)
 
     def find(self, ctx) -> list[MetricMention]:
@@ -229,5 +239,14 @@ class HighestScoreRule(Rule):
                 top = match.span("top")
                 mention = MetricMention("rank", [(1.0, *top)], top[0], top[1], self.name)
                 mention.flags.add("needs_component")  # of the index it binds to, or no fact
+                found.append(mention)
+        for match in self._FRAMED_RE.finditer(ctx.text, ctx.s.start, ctx.s.end):
+            clause = ctx.s.clause_of(match.start())
+            if self._GROUP_WORD_RE.search(ctx.text, clause[0], match.start()):
+                continue  # "được đánh giá ở nhóm địa phương có điểm số cao nhất": a group
+            if any(c.end <= clause[0] and ctx.s.paren_of(c.start) is None for c in ctx.components):
+                top = match.span("top")
+                mention = MetricMention("rank", [(1.0, *top)], top[0], top[1], self.name)
+                mention.flags.add("needs_component")
                 found.append(mention)
         return found
