@@ -687,6 +687,9 @@ LAST += [
         (
             "{u} xếp cuối trong {n} {noun}.",
             "Xếp cuối trong {n} {noun} là {u} với 80,17%.",
+            "{u} xếp cuối cùng trong {n} {noun}.",
+            "Đứng cuối cùng trong {n} {noun} là {u}.",
+            "Xếp cuối cùng trong {n} {noun}, cơ quan có cung cấp dịch vụ công là {u}.",
         ),
         lambda v: (
             [rank(v.u, v.n)] + [score(v.u, 80.17)] * ("80,17" in v.template and v.ed.index == "PAR_INDEX")
@@ -2917,6 +2920,23 @@ LEADER_NEAR += [
         nothing,
         {"u": PLAIN[:4] + LOCALS[:2]},
         near_miss=True,
+    ),
+]
+
+POSITION += [
+    Family(
+        "position_after_an_aside_naming_another_unit",
+        "rank.position",
+        '"Bộ Tài chính, bộ mới hợp nhất từ Bộ Kế hoạch và Đầu tư, xếp thứ 2": the unit before the aside'
+        " is ranked, not the one it names",
+        (DTI_2025, PAR_2023, PCI_2022),
+        (
+            "{a}, đơn vị được thành lập trên cơ sở {b}, xếp thứ {n}.",
+            "{a}, địa phương vừa vượt qua {b}, đứng thứ {n} với 70,1 điểm.",
+        ),
+        lambda v: [rank(v.a, v.n)] + [score(v.a, 70.1)] * ("70,1" in v.template and v.ed.index != "DTI"),
+        {"a,b": tuple(zip(KEPT_2025[:4], PLAIN[:4])), "n": nums(2, 7, 14)},
+        size=6,
     ),
 ]
 

@@ -169,7 +169,7 @@ def bind_entity(ctx: SentenceContext, m: MetricMention) -> list[EntityMention] |
         if e.end <= anchor and (s.paren_of(e.start) is None or s.paren_of(e.start) == s.paren_of(anchor))
     ]
     if left:
-        return single_or_each(ctx, left[-1], m)
+        return single_or_each(ctx, _outside_apposition(ctx, left, m), m)
     later = _LATER_COPULA_RE.search(text, m.end, clause[1])
     if later:
         at = next((e for e in ctx.eligible if e.start == later.end()), None)
@@ -212,6 +212,20 @@ _CEDED_AFTER_RE = re.compile(r"\s+cho\s+")
 
 # Words that head a list without stating its order.
 _UNORDERED_LIST_HEADS = frozenset({"rank.leader", "rank.last"})
+
+
+def _outside_apposition(ctx: SentenceContext, left: list[EntityMention], m: MetricMention) -> EntityMention:
+    """The last unit before ``m``, passing over one named inside an aside
+    about the unit before it: "Bộ Dân tộc và Tôn giáo, bộ mới được thành lập
+    trên cơ sở Ủy ban Dân tộc, xếp cuối cùng" ranks the ministry."""
+    from extractors.facts.binding.years import apposition_at
+
+    last = left[-1]
+    aside = apposition_at(ctx, last.start)
+    if aside is None or aside[0] <= m.start < aside[1] or last.start <= aside[0] + 1:
+        return last
+    before = [e for e in left if e.end <= aside[0]]
+    return before[-1] if before else last
 
 
 def _copula_subject(ctx: SentenceContext, m: MetricMention, at: EntityMention) -> list[EntityMention] | None:

@@ -104,8 +104,8 @@ def group_size_after(text: str, pos: int, limit: int) -> int | None:
 # "... là <unit>", "... thuộc về <unit>": where the unit a rank belongs to starts.
 COPULA_RE = re.compile(
     rf"(?:\s*/\s*\d{{1,3}})?(?:\s+{V.alt('context.nationwide')})?"
-    r"(?:\s+(?:(?:trong|của)\s+)?(?:bảng xếp hạng|\d{1,3}\s+(?:tỉnh|địa phương|bộ|đơn vị|quốc gia))"
-    r"(?:(?!lần lượt)(?:[^,.;()]|,\s*(?=thành\b|ngành\b|cơ quan\b|thị xã\b))){0,30}?)?"
+    rf"(?:\s+(?:(?:trong|của)\s+)?(?:bảng xếp hạng|\d{{1,3}}\s+(?:{V.alt('rank.unit_nouns')})(?![\w]))"
+    r"(?:(?!lần lượt)(?:[^,.;()]|,\s*(?=thành\b|ngành\b|cơ quan\b|thị xã\b|ban\b))){0,45}?)?"
     r"\s*[,:]?\s*(?:vẫn\s+|chính\s+|đều\s+)?(?:là|thuộc về|:)\s+",
     I,
 )

@@ -154,7 +154,7 @@ class LastPlaceRule(Rule):
     stage = "metric"
     order = 45
     vocabulary = ("rank.last",)
-    pattern = re.compile(rf"(?<![\w]){V.alt('rank.last')}(?![\w])", I)
+    pattern = re.compile(rf"(?<![\w]){V.alt('rank.last')}(?:\s+cùng)?(?![\w])", I)
     _OF_A_GROUP_RE = re.compile(r"\s*(?:của\s+|trong\s+)?(?:nhóm|khối|tốp|top)(?![\w])", I)
     _COUNTED_BEFORE_RE = re.compile(
         r"(?<![\w])(?:\d+|hai|ba|bốn|năm|các|những|nhóm|top|tốp)\s+(?:(?P<noun>\S+)\s+)?$", I
