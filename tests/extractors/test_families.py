@@ -1627,6 +1627,8 @@ COMPONENT_LIST = [
             "{u} đứng đầu cả nước về {c1} và {c2}.",
             "{u} có hai chỉ số thành phần dẫn đầu cả nước là {c1} và {c2}.",
             "{u} dẫn đầu ở hai chỉ số: {c1} ({s1} điểm) và {c2} ({s2} điểm).",
+            "{u} đứng đầu ở hai chỉ số: {c1}; và {c2}.",
+            "{u} dẫn đầu hai chỉ số thành phần: {c1}, và {c2}.",
         ),
         lambda v: (
             [rank(v.u, 1, component=v.c1.meaning), rank(v.u, 1, component=v.c2.meaning)]
@@ -2217,9 +2219,12 @@ LEADER += [
         (
             "{u} dẫn đầu cả hai phân chỉ số {p} và {q}.",
             "{u} đứng đầu ba trụ cột {a}, {b} và {c}.",
+            "{u} dẫn đầu trụ cột {a}, trụ cột {b} và trụ cột {c}.",
+            "{u} đứng đầu phân chỉ số {p} (55,1 điểm) và phân chỉ số {q}.",
         ),
         lambda v: (
             [rank(v.u, 1, component=w.meaning) for w in (v.p, v.q)]
+            + [score(v.u, 55.1, component=v.p.meaning)] * ("55,1" in v.template)
             if "phân chỉ số" in v.template
             else [rank(v.u, 1, component=w.meaning) for w in (v.a, v.b, v.c)]
         ),

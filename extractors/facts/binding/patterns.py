@@ -39,7 +39,7 @@ _COMPONENT_CUE_BEFORE_RE = re.compile(
     r"\s*(?:\"\s*)?"
     r"(?:\S+\s+){0,1}?$"
     # "Hà Nội dẫn đầu chính quyền số": what a leader word leads.
-    r"|(?<![\w])(?:dẫn đầu|đứng đầu|đứng số 1|số 1)\s+$",
+    r"|(?<![\w])(?:dẫn đầu|đứng đầu|đứng số 1|số 1)\s+(?:phân\s+)?$",
     I,
 )
 _COMPONENT_CUE_AFTER_RE = re.compile(
@@ -50,8 +50,8 @@ _COMPONENT_CUE_AFTER_RE = re.compile(
 # "xếp thứ 20 về hạ tầng nhân lực ...", "xếp vị trí 4/63 ở chỉ số thành phần 3 về ...",
 # "xếp hạng 2 chỉ số hạ tầng kỹ thuật", "dẫn đầu chỉ số ứng dụng CNTT".
 _COMPONENT_AFTER_RANK_RE = re.compile(
-    r"(?:\s*/\s*\d+)?(?:(?:(?!xếp|đứng|vị trí|hạng)[^\d,;()]){0,30}?(?:về|ở)\s+|\s+(?=chỉ số|trụ cột))"
-    r"(?:các\s+)?(?:trụ cột\s+|lĩnh vực\s+|chỉ số phụ\s+|chỉ tiêu\s+)?"
+    r"(?:\s*/\s*\d+)?(?:(?:(?!xếp|đứng|vị trí|hạng)[^\d,;()]){0,30}?(?:về|ở)\s+|\s+(?=phân\s|chỉ số|trụ cột))"
+    r"(?:các\s+)?(?:phân\s+)?(?:trụ cột\s+|lĩnh vực\s+|chỉ số phụ\s+|chỉ tiêu\s+)?"
     r"(?:chỉ số\s+)?(?:thành phần\s+)?(?:số\s+)?(?:\d+\s+)?(?:(?:về|liên quan đến)\s+)?(?:\"\s*)?",
     I,
 )

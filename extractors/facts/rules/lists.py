@@ -31,7 +31,9 @@ COMPONENT_LIST_HEAD_RE = re.compile(
 COMPONENT_LIST_GLUE_RE = re.compile(
     r"\"?(?:\s+[^\s\d(),;:\"]+){0,8}?\s*(?:\([^()]*\))?\s*"
     r"(?:(?:với|đạt|là)?\s*(?:số điểm|điểm số)?\s*(?:cao nhất\s*)?"
-    r"\d+(?:[.,]\d+)?\s*(?:điểm|%)?)?\s*(?:,|;|và|,\s*và)\s*(?:chỉ số\s+)?(?:hoạt động\s+)?(?:\"\s*)?",
+    r"\d+(?:[.,]\d+)?\s*(?:điểm|%)?)?\s*(?:[,;]\s*và|,|;|và)\s*"
+    r"(?:phân\s+)?(?:(?:chỉ số|trụ cột)(?:\s+(?:phụ|thành phần))?\s+)?"
+    r"(?:hoạt động\s+)?(?:\"\s*)?",
     I,
 )
 _PAIRING_RE = re.compile(V.alt("lists.ordered"), I)
