@@ -404,8 +404,10 @@ POSITION_NEAR = [
             "Trong khu vực ĐBSCL, {u} xếp thứ {r}.",
             "{u} xếp thứ {r}/13 tỉnh, thành phố khu vực ĐBSCL.",
             "{u} xếp thứ {r} cả nước và dẫn đầu khu vực ĐBSCL.",
+            "Trong vùng Đồng bằng sông Cửu Long, {u} đứng đầu vùng và xếp thứ {r} cả nước.",
+            "Ở khu vực ĐBSCL, {u} xếp thứ 2 vùng, đứng thứ {r}/63 toàn quốc.",
         ),
-        lambda v: [rank(v.u, v.r)] if "cả nước" in v.template else [],
+        lambda v: [rank(v.u, v.r)] if "cả nước" in v.template or "toàn quốc" in v.template else [],
         {
             "u": tuple(province(n) for n in ("An Giang", "Cần Thơ", "Bến Tre", "Kiên Giang", "Sóc Trăng")),
             "r": nums(3, 2, 5, 7),
@@ -2942,6 +2944,27 @@ POSITION += [
         lambda v: [rank(v.a, v.n)] + [score(v.a, 70.1)] * ("70,1" in v.template and v.ed.index != "DTI"),
         {"a,b": tuple(zip(KEPT_2025[:4], PLAIN[:4])), "n": nums(2, 7, 14)},
         size=6,
+    ),
+]
+
+ELLIPTICAL += [
+    Family(
+        "elliptical_after_an_era_mark",
+        "rank.elliptical",
+        '"năm 2024 Bình Định (cũ) đứng thứ 3 và Quảng Bình (cũ) thứ 4", "Bắc Ninh (mới) thứ 6": the map'
+        " mark between the name and its rank",
+        (PAPI_2023, PCI_2025, DTI_2025),
+        (
+            "{a} đứng thứ 3 và {b} ({mark}) thứ {n}.",
+            "{a} ({mark}) xếp thứ 3, {b} ({mark}) thứ {n}.",
+        ),
+        # "(cũ)" in an edition on the 34 units names a unit merged away: no rank of it.
+        lambda v: (
+            [rank(v.a, 3)] * (v.mark != "cũ" or v.ed.year < 2025 or "{a} (" not in v.template)
+            + [rank(v.b, v.n)] * (v.mark != "cũ" or v.ed.year < 2025)
+        ),
+        {"a,b": tuple(zip(KEPT_2025[:3], KEPT_2025[3:])), "n": nums(4, 6, 11), "mark": ("mới", "cũ")},
+        size=12,
     ),
 ]
 

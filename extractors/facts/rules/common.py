@@ -65,13 +65,18 @@ def regional_frame(text: str, sentence: Sentence, pos: int) -> bool:
     return bool(_REGION_FRAME_RE.search(text, max(sentence.start, pos - 200), pos))
 
 
+_NATIONWIDE_AFTER_RE = re.compile(rf"\s*(?:/\s*\d{{1,3}}\s*)?{V.alt('context.nationwide')}(?![\w])", I)
 _ENDS_WITH_NAME_RE = re.compile(r"(?:[A-ZĐ][\w.]*\s*){1,4}$")
 
 
 def regional(text: str, sentence: Sentence, start: int, end: int) -> bool:
     """A rank or change read inside a region: right after it, in a frame
     before it, or in brackets after a regional phrase ("thăng 1 bậc trong
-    vùng TD&MNPB (từ vị trí 11 lên 10)")."""
+    vùng TD&MNPB (từ vị trí 11 lên 10)").  A rank that says it is the
+    country's is not: "trong vùng ĐBSCL, Cần Thơ đứng đầu vùng và xếp thứ
+    17 cả nước"."""
+    if _NATIONWIDE_AFTER_RE.match(text, end):
+        return False
     if regional_after(text, sentence, end) or regional_frame(text, sentence, start):
         return True
     paren = sentence.paren_of(start)

@@ -351,6 +351,10 @@ class RankScorePairRule(Rule):
         return found
 
 
+# "Quảng Bình (cũ)", "Bắc Ninh (mới)": which map a name is of (the claim reads it).
+_ERA_AFTER_NAME_RE = re.compile(rf"\s*\(\s*(?:{V.alt('context.former')}|mới)\s*\)", I)
+
+
 @register
 class EllipticalRankRule(Rule):
     """A rank with its verb left out, in a sentence that states ranks
@@ -393,8 +397,13 @@ class EllipticalRankRule(Rule):
         return found
 
     def _after(self, ctx, named) -> MetricMention | None:
-        """ "thứ 3" right after ``named``, once a rank was stated before it."""
-        match = self.pattern.match(ctx.text, named.end, ctx.s.end)
+        """ "thứ 3" right after ``named``, once a rank was stated before it;
+        a "(cũ)" or "(mới)" may come between ("và Quảng Bình (cũ) thứ 4")."""
+        pos = named.end
+        era = _ERA_AFTER_NAME_RE.match(ctx.text, pos, ctx.s.end)
+        if era is not None:
+            pos = era.end()
+        match = self.pattern.match(ctx.text, pos, ctx.s.end)
         if match is None or not any(m.metric == "rank" and m.end <= named.start for m in ctx.metrics):
             return None
         written = match.group("val")
