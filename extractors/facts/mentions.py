@@ -103,8 +103,11 @@ _COUNTRY_RES = {
     name: re.compile(rf"(?:{_alternation(variants)})", re.IGNORECASE)
     for name, variants in lx.COUNTRIES.items()
 }
+# Case-blind, then held to a capital first letter: "Trung quốc", "Hàn quốc" are
+# how many writers spell them; "anh" (a pronoun) is no country.
 _COUNTRY_ALL_RE = re.compile(
-    rf"{_WORD_START}(?P<core>{_alternation([v for vs in lx.COUNTRIES.values() for v in vs])}){_WORD_END}"
+    rf"{_WORD_START}(?P<core>{_alternation([v for vs in lx.COUNTRIES.values() for v in vs])}){_WORD_END}",
+    re.IGNORECASE,
 )
 _ORG_HEAD_RE = re.compile(rf"{_WORD_START}(?:(?P<org>{lx.ORG_HEADS})|{lx.LOCAL_HEADS})(?=\s)")
 _ORG_NAME_RE = re.compile(rf"{_WORD_START}(?:{_alternation(list(lx.ORG_NAMES))}){_WORD_END}")
@@ -174,6 +177,8 @@ def find_entities(text: str) -> list[EntityMention]:
             continue
         found.append((match.start(), match.end(), name, "province", 2))
     for match in _COUNTRY_ALL_RE.finditer(text):
+        if not match.group("core")[0].isupper():
+            continue
         name = _canonical(match.group("core"), _COUNTRY_RES)
         if name and not _person_name_before(text, match.start()):
             found.append((match.start(), match.end(), name, "country", 1))

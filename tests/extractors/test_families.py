@@ -2968,6 +2968,47 @@ ELLIPTICAL += [
     ),
 ]
 
+MORE_COUNTRIES = (
+    country("Trung quốc", "Trung Quốc"),
+    country("Hàn quốc", "Hàn Quốc"),
+    country("Bulgaria"),
+    country("Ba Lan"),
+    country("Tây Ban Nha"),
+    country("Argentina"),
+    country("Ai Cập"),
+)
+POSITION += [
+    Family(
+        "country_ranks_in_a_bracketed_list",
+        "rank.position",
+        '"5 quốc gia có thu nhập trung bình cao xếp trên Việt Nam là (A xếp hạng 11, B xếp hạng 33 ...)":'
+        " world ranks (the income group describes, it does not frame); names as writers spell them",
+        (GII_2023, GII_2024),
+        (
+            "Có 3 quốc gia có thu nhập trung bình cao xếp trên Việt Nam là ({a} xếp hạng 11, {b} xếp hạng 33"
+            " và {c} xếp hạng 41), còn lại tất cả các quốc gia xếp trên Việt Nam đều có thu nhập cao.",
+            "{a} xếp hạng 11, {b} xếp hạng 33 và {c} xếp hạng 41.",
+        ),
+        lambda v: [rank(v.a, 11), rank(v.b, 33), rank(v.c, 41)],
+        {"a,b,c": tuple(zip(MORE_COUNTRIES, MORE_COUNTRIES[2:], MORE_COUNTRIES[4:] + MORE_COUNTRIES[:1]))},
+        size=6,
+    ),
+    Family(
+        "rank_of_an_unknown_name_after_a_known_one",
+        "rank.position",
+        '"Thổ Nhĩ Kỳ xếp hạng 37, Zanzibar xếp hạng 38": the rank of a name chiso does not know is no'
+        " rank of the unit before it",
+        (GII_2024, PCI_2022),
+        (
+            "{u} xếp hạng 37, Zanzibar xếp hạng 38.",
+            "{u} đứng thứ 37; Ruritania đứng thứ 38.",
+        ),
+        lambda v: [rank(v.u, 37)],
+        {"u": COUNTRIES[5:8] + PLAIN[:3]},
+        size=6,
+    ),
+]
+
 FAMILIES: list[Family] = [
     *POSITION,
     *POSITION_NEAR,

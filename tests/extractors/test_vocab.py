@@ -349,7 +349,7 @@ ADDED: dict[str, Added] = {
     "context.not_regions": Added(
         "khu vực nông thôn",
         PCI_2022,
-        "Quảng Nam xếp thứ 3 cả nước nhờ khu vực nông thôn phát triển mạnh.",
+        "Quảng Nam xếp thứ 3 nhờ khu vực nông thôn phát triển mạnh.",
         (rank(QN, 3),),
     ),
     "context.off_topic": Added(

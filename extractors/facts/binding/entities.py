@@ -169,6 +169,8 @@ def bind_entity(ctx: SentenceContext, m: MetricMention) -> list[EntityMention] |
         if e.end <= anchor and (s.paren_of(e.start) is None or s.paren_of(e.start) == s.paren_of(anchor))
     ]
     if left:
+        if _unknown_subject(ctx, anchor, since=left[-1].end):
+            return None  # "Thổ Nhĩ Kỳ xếp hạng 37, Bulgaria xếp hạng 38": a name chiso does not know
         return single_or_each(ctx, _outside_apposition(ctx, left, m), m)
     later = _LATER_COPULA_RE.search(text, m.end, clause[1])
     if later:
@@ -280,10 +282,11 @@ _SUBJECT_NAME_RE = re.compile(
 )
 
 
-def _unknown_subject(ctx: SentenceContext, anchor: int) -> bool:
-    """Whether the number's subject, written right before it, is a name the
-    gazetteer does not know (then the topic is not its subject)."""
-    match = _SUBJECT_NAME_RE.search(ctx.text, max(ctx.s.start, anchor - 60), anchor)
+def _unknown_subject(ctx: SentenceContext, anchor: int, since: int | None = None) -> bool:
+    """Whether the number's subject, written right before it (after
+    ``since``), is a name the gazetteer does not know (then neither the
+    topic nor a unit named earlier is its subject)."""
+    match = _SUBJECT_NAME_RE.search(ctx.text, max(ctx.s.start, since or 0, anchor - 60), anchor)
     if match is None:
         return False
     known = [*ctx.entities, *ctx.indices, *ctx.components]

@@ -83,8 +83,13 @@ def regional(text: str, sentence: Sentence, start: int, end: int) -> bool:
     if paren:
         # Between the bracket and the phrase it follows; a unit named there
         # owns it: "dẫn đầu vùng là Thái Nguyên (47.75 điểm, xếp hạng 10)".
+        # The region must frame ("trong vùng X", "khu vực X"), not describe:
+        # "5 quốc gia có thu nhập trung bình cao xếp trên Việt Nam là (Trung
+        # Quốc xếp hạng 11, ...)" gives world ranks.
         window = text[max(sentence.clause_of(paren[0])[0], paren[0] - 60) : paren[0]]
-        return bool(REGION_RE.search(window)) and not _ENDS_WITH_NAME_RE.search(window)
+        return bool(_REGION_FRAME_RE.search(window) or REGION_START_RE.match(window)) and not (
+            _ENDS_WITH_NAME_RE.search(window)
+        )
     return False
 
 

@@ -59,6 +59,8 @@ class NeighbourStrategy(Rule):
             if e.start < c.value_span[1]:
                 continue
             if _BEHIND_RE.fullmatch(ctx.text, c.value_span[1], e.start):
+                if ctx.s.paren_of(c.value_span[0]) != ctx.s.paren_of(e.start):
+                    return []  # "(..., Thái Lan xếp hạng 41), còn lại ... xếp trên Việt Nam": not its
                 after = self._ranked_after(ctx, c)
                 if any(o is not c and o.entity != c.entity and o.value_span[0] < e.start for o in after):
                     return []  # another unit's rank stands between: "Malaysia (thứ 33) và trên"
