@@ -385,8 +385,12 @@ _INNOVATION_COMPONENTS = [
     ("dau_ra_doi_moi_sang_tao", rf"(?:chỉ số\s+)?(?:phụ\s+)?đầu ra(?:\s+(?:của\s+)?{_DMST})?"),
     ("the_che", r"thể chế"),
     ("co_so_ha_tang", r"cơ sở hạ tầng"),
-    ("trinh_do_phat_trien_cua_thi_truong", r"trình độ phát triển (?:của\s+)?thị trường"),
-    ("trinh_do_phat_trien_cua_doanh_nghiep", r"trình độ phát triển (?:của\s+)?doanh nghiệp"),
+    # "Trình độ thị trường", "trình độ kinh doanh": the pillars as some translate them.
+    ("trinh_do_phat_trien_cua_thi_truong", r"trình độ (?:phát triển\s+)?(?:của\s+)?thị trường"),
+    (
+        "trinh_do_phat_trien_cua_doanh_nghiep",
+        r"trình độ (?:phát triển\s+)?(?:của\s+)?(?:doanh nghiệp|kinh doanh)",
+    ),
     ("san_pham_tri_thuc_va_cong_nghe", r"sản phẩm tri thức,?\s+(?:và\s+)?công nghệ"),
     ("san_pham_sang_tao", r"sản phẩm sáng tạo"),
 ]
@@ -499,6 +503,13 @@ BARE_COMPONENT_RE = re.compile(
 # and so does each item of a list of them, "ở một số chỉ số như nhập khẩu
 # công nghệ cao (hạng 2), xuất khẩu công nghệ cao (hạng 3)".
 INDICATOR_INDICES = frozenset({"GII", "PII"})
+# ... "chỉ số về Tín dụng tăng từ hạng 17 lên hạng 15": an indicator named after "về".
+INDICATOR_ABOUT_RE = re.compile(
+    r"(?<![\w])chỉ số\s+về\s+(?P<name>[^\W\d][^;.()\n\"\d,]{2,60}?)"
+    r"(?=\s*(?:\(|[;.,\n]|\s(?:(?:chỉ|mới|vẫn|cũng|tiếp tục|đã)\s+)?"
+    r"(?:của|với|đạt|xếp|đứng|tăng|giảm|là|được|có|cao nhất|thấp nhất)(?![\w])|$))",
+    re.IGNORECASE,
+)
 INDICATOR_LIST_HEAD_RE = re.compile(r"(?<![\w])(?:các|một số|những)?\s*chỉ số\s+(?:như|gồm|là)\s*:?\s*", re.I)
 INDICATOR_ITEM_RE = re.compile(
     r"(?P<name>[^\W\d][^;.()\n\d,]{3,60}?)\s*\((?:hạng|thứ|xếp thứ|đứng thứ)?\s*\d{1,3}\s*[),]"

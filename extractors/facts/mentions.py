@@ -412,6 +412,7 @@ def find_components(
     if codes and (not codes & lx.COMPONENT_PATTERNS.keys() or codes & lx.INDICATOR_INDICES):
         patterns.append(lx.BARE_COMPONENT_RE)
     if codes & lx.INDICATOR_INDICES:
+        patterns.append(lx.INDICATOR_ABOUT_RE)
         for start, end in _indicator_list_items(text):
             if not named.overlaps(start, start + 6) and not inside_index.overlaps(start, end):
                 named.add(start, start + 1)
@@ -456,7 +457,10 @@ _YEAR_LIST_RE = re.compile(
 # or a ratio ("2024:1").
 _YEAR_RE = re.compile(rf"(?<![\d/.,:-])(?<!\d[-/.])(?P<y>{_YEAR})(?![\d/]|:\d|[.,]\d|-\d{{1,2}}(?!\d))")
 _COMPARE_BEFORE_RE = re.compile(
-    r"(?:so\s+(?:với\s+)?(?:cùng kỳ\s+)?|hơn\s+|kém\s+)(?:năm\s+|kỳ\s+)?$", re.IGNORECASE
+    # "so với năm 2017", "so với xếp hạng năm 2016", "so với kết quả năm 2022"
+    r"(?:so\s+(?:với\s+)?(?:cùng kỳ\s+)?|hơn\s+|kém\s+)"
+    r"(?:(?:xếp hạng|thứ hạng|kết quả|vị trí|điểm số|chỉ số)\s+(?:của\s+)?)?(?:năm\s+|kỳ\s+)?$",
+    re.IGNORECASE,
 )
 _SINCE_BEFORE_RE = re.compile(r"(?:(?:kể\s+)?từ|bắt đầu từ)\s+(?:năm\s+)?$", re.IGNORECASE)
 _STREAK_NEAR_RE = re.compile(r"liên tiếp|liên tục|\bliền\b|đến nay", re.IGNORECASE)

@@ -1529,9 +1529,12 @@ RANK_CHANGE_NEAR = [
             "So với năm 2016, {u} đã tăng {n} bậc.",
             "{u} tụt hạng đáng kể so với năm trước.",
             "{u} tăng {n} bậc trong khu vực ĐBSCL.",
+            "{u} tăng {n} bậc so với xếp hạng năm 2015.",
+            "{u} tăng {n} bậc so với kết quả năm 2016.",
         ),
         nothing,
         {"u": PLAIN, "n": nums(15, 8)},
+        size=12,
         near_miss=True,
     ),
     Family(
@@ -3005,6 +3008,96 @@ POSITION += [
         ),
         lambda v: [rank(v.u, 37)],
         {"u": COUNTRIES[5:8] + PLAIN[:3]},
+        size=6,
+    ),
+]
+
+POSITION_NEAR += [
+    Family(
+        "year_word_after_a_position_word",
+        "rank.position",
+        '"xếp hạng năm 2016", "thứ hạng năm nay": "năm" there is the year, not the number five',
+        (PCI_2022, GII_2024),
+        (
+            "{u} cải thiện xếp hạng năm {prev} nhờ cải cách.",
+            "Thứ hạng năm nay của {u} chưa được công bố.",
+            "{u} giữ vị trí năm ngoái.",
+        ),
+        nothing,
+        {"u": PLAIN[:3] + COUNTRIES[5:8]},
+        near_miss=True,
+    ),
+]
+
+GII_ABOUT_INDICATORS = (
+    Word("Tín dụng", "tin_dung"),
+    Word("Môi trường kinh doanh", "moi_truong_kinh_doanh"),
+    Word("Nâng cao hiệu quả thực thi pháp luật", "nang_cao_hieu_qua_thuc_thi_phap_luat"),
+    Word("xuất khẩu dịch vụ ICT", "xuat_khau_dich_vu_ict"),
+)
+GII_PILLAR_TRANSLATIONS = (
+    Word("Trình độ thị trường", "trinh_do_phat_trien_cua_thi_truong"),
+    Word("Trình độ kinh doanh", "trinh_do_phat_trien_cua_doanh_nghiep"),
+    Word("trình độ phát triển kinh doanh", "trinh_do_phat_trien_cua_doanh_nghiep"),
+)
+POSITION += [
+    Family(
+        "gii_indicator_after_chi_so_ve",
+        "rank.position",
+        '"chỉ số về Tín dụng tăng từ hạng 17 lên hạng 15": an indicator named after "chỉ số về" takes'
+        " the slug of its name, not the index",
+        (GII_2023, GII_2024),
+        (
+            "Trong đó, chỉ số về {c} của {u} tiếp tục tăng từ hạng {p.a} lên hạng {p.b}.",
+            "Chỉ số về {c} của {u} xếp hạng {n}.",
+            "Nhóm chỉ số về {pillar} của {u} cải thiện, với chỉ số về {c} xếp thứ {n}.",
+        ),
+        lambda v: (
+            [rank(v.u, v.p.a, component=v.c.meaning, ago=1), rank(v.u, v.p.b, component=v.c.meaning)]
+            if "{p.a}" in v.template
+            else [rank(v.u, v.n, component=v.c.meaning)]
+        ),
+        {
+            "u": COUNTRIES[:1],
+            "c": GII_ABOUT_INDICATORS,
+            "pillar": GII_PILLAR_TRANSLATIONS,
+            "p": (Pair(Num("17", 17), Num("15", 15)), Pair(Num("74", 74), Num("57", 57))),
+            "n": nums(12, 31),
+        },
+        size=8,
+    ),
+    Family(
+        "gii_pillars_as_translated",
+        "rank_change.moved",
+        '"Nhóm chỉ số về Trình độ kinh doanh tăng 7 bậc": the pillars under the names some translations'
+        " give them",
+        (GII_2023, GII_2024),
+        (
+            "Nhóm chỉ số về {pillar} của {u} tăng {n} bậc.",
+            "Trụ cột {pillar} của {u} tăng {n} bậc so với năm trước.",
+        ),
+        lambda v: [change(v.u, v.n, component=v.pillar.meaning)],
+        {"u": COUNTRIES[:1], "pillar": GII_PILLAR_TRANSLATIONS, "n": nums(7, 3)},
+    ),
+    Family(
+        "component_after_yeu_to_and_not_its_comparison",
+        "rank.position",
+        '"Đối với yếu tố đầu ra ..., Việt Nam tăng 1 bậc"; "Đầu ra ... tốt hơn đầu vào nhưng giảm 1 bậc":'
+        " the component a sentence is about, not the one it is compared with",
+        (GII_2023, PII_2024),
+        (
+            "Đối với yếu tố {a}, {u} đã tăng 1 bậc so với năm trước, từ vị trí 41 lên 40.",
+            "{a} có kết quả tốt hơn {b} nhưng giảm 1 bậc so với năm trước, từ hạng 40 xuống 41.",
+        ),
+        lambda v: (
+            [rank(v.u, 41, component=v.a.meaning, ago=1), rank(v.u, 40, component=v.a.meaning)]
+            + [change(v.u, 1, component=v.a.meaning)]
+            if "Đối với" in v.template
+            else [rank(v.u, 40, component=v.a.meaning, ago=1), rank(v.u, 41, component=v.a.meaning)]
+            + [change(v.u, -1, component=v.a.meaning)]
+        ),
+        {"u": COUNTRIES[:1] + PLAIN[:2], "a,b": (PII_PARTS, PII_PARTS[::-1])},
+        title="{ed.index} {ed.year}: kết quả của {u}",
         size=6,
     ),
 ]

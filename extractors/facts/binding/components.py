@@ -38,6 +38,7 @@ def component_cued(ctx: SentenceContext, c) -> bool:
     return bool(_COMPONENT_CUE_AFTER_RE.match(text, c.end))
 
 
+_COMPARED_BEFORE_RE = re.compile(r"(?<![\w])(?:hơn|kém|so với|so|bằng)\s+(?:cả\s+)?$", re.I)
 _FRAME_RE = re.compile(
     rf"\s*(?:{LIST_MARK}\s*)?(?P<prep>với|về|ở|đối với|tại|riêng)\s+"
     r"(?:(?:chỉ số|trụ cột|phân chỉ số)(?:\s+(?:phụ|thành phần))?\s+)?",
@@ -88,6 +89,8 @@ def bind_component(ctx: SentenceContext, m: MetricMention, index: str) -> str | 
         and c.end <= anchor
         and (s.paren_of(c.start) is None or s.paren_of(c.start) == paren)
     ]
+    # "Đầu ra ... tốt hơn đầu vào nhưng giảm 1 bậc": what it is compared with is no subject.
+    left = [c for c in left if not _COMPARED_BEFORE_RE.search(text, max(s.start, c.start - 12), c.start)]
     if left and not ctx.doc.within(ctx.doc.indices, left[-1].end, anchor):
         return left[-1].code
     framed = _framing_component(ctx, usable, segment)

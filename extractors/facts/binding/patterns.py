@@ -34,7 +34,8 @@ _ITEM_TAIL_RE = re.compile(r"\s+(?:với|đạt)\s+(?:số điểm\s+|điểm s�
 _BARE_MINISTRY_LIST_RE = re.compile(r"các\s+Bộ\s*:\s*", I)
 
 _COMPONENT_CUE_BEFORE_RE = re.compile(
-    r"(?:chỉ số|thành phần|trục|lĩnh vực|hạng mục|trụ cột|tiêu chí|trong đó|riêng|về|ở|là|và|với|đối với"
+    r"(?:chỉ số|thành phần|trục|lĩnh vực|hạng mục|trụ cột|tiêu chí|yếu tố|khía cạnh|mảng|trong đó|riêng"
+    r"|về|ở|là|và|với|đối với"
     r"|:|,|;)"
     r"\s*(?:\"\s*)?"
     r"(?:\S+\s+){0,1}?$"

@@ -19,7 +19,8 @@ _CHANGE_RE = re.compile(
 _PREVIOUS = V.alt("change.previous")
 _COMPARE = V.alt("change.compare")
 _COMPARE_AFTER_RE = re.compile(
-    rf"[^;()]{{0,40}}?(?<![\w]){_COMPARE}\s+(?:(?P<prev>{_PREVIOUS})|(?:năm\s+)?(?P<y>{YEAR}))",
+    rf"[^;()]{{0,40}}?(?<![\w]){_COMPARE}\s+(?:(?P<prev>{_PREVIOUS})|"
+    rf"(?:(?:xếp hạng|thứ hạng|kết quả|vị trí)\s+(?:của\s+)?)?(?:năm\s+)?(?P<y>{YEAR}))",
     I,
 )
 # "So với năm 2016, Hà Nội đã tăng 15 bậc": the comparison written first.

@@ -11,7 +11,11 @@ from extractors.text.numbers import parse_number
 I = re.IGNORECASE
 INT = r"\d{1,3}(?![\d.,]\d)"
 YEAR = r"(?:19[89]\d|20\d\d)"
-ORD = V.alt_of([*V.ORDINAL_WORDS, "một"])
+# "xếp hạng năm 2016", "thứ hạng năm nay": "năm" is the year there, not five.
+ORD = (
+    rf"(?:(?!năm\s+(?:{YEAR}|nay|ngoái|trước|qua|sau|liền|liên tiếp|thứ|này|đó)(?![\w]))"
+    rf"{V.alt_of([*V.ORDINAL_WORDS, 'một'])})"
+)
 # Position words: "vị trí", "thứ hạng", "hạng".
 POSITION = V.alt("rank.position")
 
