@@ -127,7 +127,9 @@ def _edition(
     if not votes:
         return None, set()
     best = max(votes.values())
-    edition = next(y.years[0] for y in years if votes.get(y.years[0]) == best)
+    # A tie goes to the latest year: an article reports the newest edition and
+    # names older ones to compare ("năm 2021 xếp thứ 3 còn năm 2022 ... thứ 2").
+    edition = max(y for y, n in votes.items() if n == best)
     return edition, tied.get(edition, set())
 
 

@@ -510,10 +510,13 @@ INDICATOR_ABOUT_RE = re.compile(
     r"(?:của|với|đạt|xếp|đứng|tăng|giảm|là|được|có|cao nhất|thấp nhất)(?![\w])|$))",
     re.IGNORECASE,
 )
-INDICATOR_LIST_HEAD_RE = re.compile(r"(?<![\w])(?:các|một số|những)?\s*chỉ số\s+(?:như|gồm|là)\s*:?\s*", re.I)
+# "chỉ số như", "3 chỉ số thuộc nhóm 10 quốc gia dẫn đầu thế giới là:"
+INDICATOR_LIST_HEAD_RE = re.compile(
+    r"(?<![\w])(?:các|một số|những)?\s*chỉ số(?:\s+[^.;:()]{0,60}?)?\s+(?:như|gồm|là)\s*:?\s*", re.I
+)
 INDICATOR_ITEM_RE = re.compile(
-    r"(?P<name>[^\W\d][^;.()\n\d,]{3,60}?)\s*\((?:hạng|thứ|xếp thứ|đứng thứ)?\s*\d{1,3}\s*[),]"
-    r"[^()]{0,30}?\)?\s*(?P<glue>,\s*(?:và\s+)?|và\s+)?",
+    r"(?P<name>[^\W\d][^;.()\n\d,]{3,60}?)\s*\((?:hạng|thứ|xếp thứ|xếp hạng|đứng thứ)?\s*\d{1,3}\s*[),]"
+    r"[^()]{0,30}?\)?\s*(?P<glue>[,;]\s*(?:và\s+)?|và\s+)?",
     re.I,
 )
 # ... and "chỉ số thành phần <name>" itself, up to a bracket, a full stop or

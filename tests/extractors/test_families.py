@@ -2624,6 +2624,8 @@ POSITION += [
         (
             "Ngược lại, chỉ số {a} của {u} chỉ đứng thứ 96.",
             "{u} thuộc nhóm dẫn đầu thế giới ở một số chỉ số như {a} (hạng 2), {b} (hạng 3) và {c} (hạng 4).",
+            "{u} có 3 chỉ số thuộc nhóm 10 quốc gia dẫn đầu thế giới là: {a} (xếp hạng 2); {b} (xếp hạng 3)"
+            " và {c} (xếp hạng 4).",
         ),
         lambda v: (
             [rank(v.u, 96, component=v.a.meaning)]
@@ -3098,6 +3100,60 @@ POSITION += [
         ),
         {"u": COUNTRIES[:1] + PLAIN[:2], "a,b": (PII_PARTS, PII_PARTS[::-1])},
         title="{ed.index} {ed.year}: kết quả của {u}",
+        size=6,
+    ),
+]
+
+UNCHANGED += [
+    Family(
+        "unchanged_in_a_region",
+        "rank_change.unchanged",
+        '"Trong khu vực Đông Nam Á, Việt Nam giữ nguyên vị trí như năm 2018": the region\'s place, no change'
+        " of the index",
+        (EGDI_2024, GII_2024, PCI_2022),
+        (
+            "Trong khu vực Đông Nam Á, {u} giữ nguyên vị trí như năm {prev}.",
+            "Trong khu vực ĐBSCL, {u} giữ nguyên vị trí so với năm {prev}.",
+            "{u} giữ nguyên vị trí so với năm {prev}.",
+        ),
+        lambda v: [change(v.u, 0)] if v.template.startswith("{u}") else [],
+        {"u": COUNTRIES[:2] + PLAIN[:2]},
+        size=6,
+    ),
+]
+
+SCORE_UNIT_NEAR += [
+    Family(
+        "signed_numbers_are_changes",
+        "score.unit",
+        '"tăng cao nhất là Bình Thuận (+6,39%)", "(-1,2 điểm)": a signed number is a change of the score,'
+        " no score (FACTS.md)",
+        (PAR_2023, PCI_2022, SIPAS_2023),
+        (
+            "Tăng cao nhất là {a} (+{s}%), tăng thấp nhất là {b} (+0,19%).",
+            "{a} giảm mạnh nhất ({neg}{s} điểm).",
+            "{a} có mức thay đổi +{s} điểm so với năm trước.",
+        ),
+        nothing,
+        {"a,b": ((PLAIN[0], PLAIN[1]), (PLAIN[2], PLAIN[3])), "s": nums("6,39", "1,2"), "neg": ("-", "−")},
+        near_miss=True,
+    ),
+]
+
+POSITION += [
+    Family(
+        "article_edition_on_a_tie_is_the_latest",
+        "rank.position",
+        '"X năm 2021 xếp thứ 3 còn năm 2022 ... thứ 2. Y năm nay xếp thứ 24": with no year in the headline'
+        " and the years named as often, the article reports the latest",
+        (DTI_2023, PCI_2022),
+        (
+            "{a} năm {prev} xếp ở vị trí thứ 3 còn năm {ed.year} lên vị trí thứ 2. {b} năm nay xếp thứ {n}.",
+            "Năm {prev}, {a} đứng thứ 3; năm {ed.year}, {a} đứng thứ 2. Trong khi đó, {b} xếp thứ {n}.",
+        ),
+        lambda v: [rank(v.a, 3, ago=1), rank(v.a, 2), rank(v.b, v.n)],
+        {"a,b": ((PLAIN[0], PLAIN[1]), (PLAIN[2], PLAIN[3]), (PLAIN[4], PLAIN[0])), "n": nums(24, 9)},
+        title="Xếp hạng {ed.index} của các tỉnh, thành phố",
         size=6,
     ),
 ]

@@ -111,5 +111,7 @@ class UnchangedRule(Rule):
                 "rank_change", [(0.0, match.start(), match.end())], match.start(), match.end(), self.name
             )
             _compare(mention, match)
+            # "Trong khu vực Đông Nam Á, Việt Nam giữ nguyên vị trí như năm 2018": the region's
+            mention.regional = regional(ctx.text, ctx.s, match.start(), match.end())
             found.append(mention)
         return found

@@ -64,6 +64,9 @@ _OWNED_CUE_RE = re.compile(
 _RANKED_IN_RE = re.compile(r"(?:xếp|đứng|cuối|cuối cùng|nhất|hạng|thứ\s+\S+|hạng\s+\S+)\s*$", I)
 
 
+_SIGNED_BEFORE_RE = re.compile(r"(?:^|[\s(])[+−]\s?$|(?:^|[(])-\s?$")
+
+
 def _aggregate_before(text: str, start: int, end: int) -> bool:
     """A figure of all units or of the country right before the number, with
     no unit named in between: "Chỉ số CCHC của 17 bộ, ngành là 84,05%"; not
@@ -103,6 +106,8 @@ def score_blocked(text: str, sentence: Sentence, start: int, end: int) -> str | 
         return "aggregate"
     if _MAGNITUDE_AFTER_RE.match(text, end):
         return "money or count"
+    if _SIGNED_BEFORE_RE.search(text, max(sentence.start, start - 2), start):
+        return "signed: a change"  # "tăng cao nhất là Bình Thuận (+6,39%)"
     if _RANGE_AFTER_RE.match(text, end) or _RANGE_BEFORE_RE.search(
         text, max(sentence.start, start - 20), start
     ):
