@@ -512,7 +512,9 @@ INDICATOR_ABOUT_RE = re.compile(
 )
 # "chỉ số như", "3 chỉ số thuộc nhóm 10 quốc gia dẫn đầu thế giới là:"
 INDICATOR_LIST_HEAD_RE = re.compile(
-    r"(?<![\w])(?:các|một số|những)?\s*chỉ số(?:\s+[^.;:()]{0,60}?)?\s+(?:như|gồm|là)\s*:?\s*", re.I
+    r"(?<![\w])(?:các|một số|những)?\s*chỉ số(?:\s+(?:(?!xếp|đứng)[^.;:()\n]){0,60}?)?"
+    r"\s+(?:như|gồm|là)\s*:?\s*",
+    re.I,
 )
 INDICATOR_ITEM_RE = re.compile(
     r"(?P<name>[^\W\d][^;.()\n\d,]{3,60}?)\s*\((?:hạng|thứ|xếp thứ|xếp hạng|đứng thứ)?\s*\d{1,3}\s*[),]"
