@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from extractors.facts.mentions import find_entities, find_indices, find_years
 from extractors.model import Article, Fact
 from extractors.tables.grid import Table
-from extractors.tables.read import LOCAL_RE, Reading, Setting, read_table
+from extractors.tables.local import LOCAL_RE
+from extractors.tables.read import Reading, Setting, read_table
 
 __all__ = ["TableReading", "read_tables"]
 
@@ -87,8 +88,11 @@ def _setting(table: Table, above: list[str], whole: _Article) -> tuple[Setting, 
         index = whole.title_index or whole.dominant()[0]
     years = _years(header) or next((y for y in map(_years, above) if y), set())
     year = years.pop() if len(years) == 1 else None
-    if year is None and not years:
-        year = whole.title_year or whole.dominant()[1]
+    if year is None:
+        # several years in the header ("Điểm | Hạng 2024 | Hạng 2023"): a column
+        # naming none is the article's edition, when that is one of them
+        edition = whole.title_year or whole.dominant()[1]
+        year = edition if not years or edition in years else None
     units = next(
         ({e.name for e in find_entities(t) if e.kind != "org"} for t in [header, *above] if find_entities(t)),
         set(),

@@ -74,6 +74,27 @@ NUMBER_RE = re.compile(rf"{SIGN}(?:\d{{1,4}}(?:[.,]\d+)?|\d{{1,3}}(?:[.,]\d{{3}}
 YEAR_RE = re.compile(r"(?:19[89]\d|20\d\d)")
 
 
+# A rank with its score in brackets, one cell: "01 (0,727)", "18 (0.40)" (FACTS.md).
+RANK_SCORE_RE = re.compile(r"(?P<rank>\d{1,3})\s*\(\s*(?P<score>\d{1,4}[.,]\d+)\s*\)")
+
+
+def rank_and_score(cell: Cell) -> tuple[Cell, Cell] | None:
+    """The rank and the score a "rank (score)" cell holds, each with its span."""
+    m = RANK_SCORE_RE.fullmatch(cell.text.strip())
+    if m is None:
+        return None
+    lead = len(cell.text) - len(cell.text.lstrip())
+    parts = [
+        Cell(m.group(g), cell.start + lead + m.start(g), cell.start + lead + m.end(g))
+        for g in ("rank", "score")
+    ]
+    return parts[0], parts[1]
+
+
+def is_rank_and_score(text: str) -> bool:
+    return bool(RANK_SCORE_RE.fullmatch(text.strip()))
+
+
 def is_number(text: str) -> bool:
     return bool(NUMBER_RE.fullmatch(text.strip()))
 

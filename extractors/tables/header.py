@@ -38,7 +38,8 @@ Role = Literal[
 CUES: tuple[tuple[Role, re.Pattern[str]], ...] = tuple(
     (role, re.compile(pattern, re.IGNORECASE))
     for role, pattern in (
-        ("group", r"nhóm(?:\s+xếp\s+hạng)?|xếp\s+loại|phân\s+loại|\btier\b|\bgroup\b"),
+        # "Nhóm chỉ số đầu vào" is a sub-index, no group
+        ("group", r"nhóm(?!\s+chỉ\s+số)(?:\s+xếp\s+hạng)?|xếp\s+loại|phân\s+loại|\btier\b|\bgroup\b"),
         # "Điểm tối đa", "Thang điểm": a maximum, no unit's score (FACTS.md)
         ("maximum", r"(?:điểm\s+)?tối\s+đa|thang\s+điểm|\bmax(?:imum)?\b"),
         (
@@ -53,7 +54,10 @@ CUES: tuple[tuple[Role, re.Pattern[str]], ...] = tuple(
             "unit",
             r"(?:các\s+)?tỉnh(?:\s*[,/]\s*thành(?:\s+phố)?)?(?:\s+trực\s+thuộc\s+(?:tw|trung\s+ương))?|"
             r"địa\s+phương|(?:tên\s+)?đơn\s+vị|tên\s+cơ\s+quan|\bprovinces?\b|thành\s+phố|"
-            r"(?:các\s+)?bộ\s*[,/]\s*(?:ngành|cơ\s+quan\s+ngang\s+bộ)(?:\s*,\s*cơ\s+quan\s+thuộc\s+chính\s+phủ)?",
+            r"(?:các\s+)?bộ\s*[,/]\s*(?:ngành|cơ\s+quan\s+ngang\s+bộ)(?:\s*,\s*cơ\s+quan\s+thuộc\s+chính\s+phủ)?|"
+            # a province's districts and departments, the units a DDCI ranks
+            r"(?:các\s+)?(?:huyện|quận)\s*[,/]\s*(?:thị\s+xã|huyện|quận)(?:\s*[,/]\s*thành\s+phố)?|"
+            r"(?:các\s+)?sở\s*,\s*(?:ban\s*,\s*)?ngành",
         ),
         ("period", r"\bnăm\b|\byears?\b"),  # the column of the years ("Năm | Rankings")
     )
@@ -116,6 +120,12 @@ _INDEX_WORD_RE = re.compile(r"(?<![\w])(?:chỉ số|index)(?![\w])", re.IGNOREC
 _REGION_RE = re.compile(rf"(?<![\w]){V.alt('context.regions')}(?![\w])", re.IGNORECASE)
 _WORLD_RE = re.compile(r"(?<![\w])(?:toàn cầu|thế giới|cả nước|toàn quốc)(?![\w])", re.IGNORECASE)
 _COMPARED_YEAR_RE = re.compile(r"(?<![\w])so\s+(?:với\s+)?(?:năm\s+)?(?:19[89]\d|20\d\d)", re.IGNORECASE)
+
+
+def states_metric(text: str) -> bool:
+    """Whether ``text`` says which metric its numbers are ("Xếp hạng Thể
+    chế"), not only what they are of ("1. Thể chế")."""
+    return any(role in _METRIC_ROLES and pattern.search(text) for role, pattern in CUES)
 
 
 def _joins(text: str, left: _Atom, right: _Atom, label: Label) -> bool:

@@ -95,10 +95,10 @@ def test_a_table_with_no_edition_year_gives_no_facts_and_says_so():
     assert "no edition year" in extraction.note
 
 
-def test_a_table_of_districts_inside_one_province_gives_no_facts():
-    extraction = _process(FIXTURES / "articles" / "bang-ddci-cac-huyen.txt")
-    assert extraction.facts == []
-    assert extraction.notes
+def test_a_table_of_districts_inside_one_province_gives_no_facts_but_for_the_ddci():
+    # a DDCI ranks exactly a province's districts and departments (FACTS.md)
+    assert _facts(FIXTURES / "articles" / "bang-ddci-cac-huyen.txt")
+    assert not _facts(FIXTURES / "articles" / "bang-papi-2023-cac-huyen-mot-o.txt")
 
 
 def test_a_caption_naming_another_index_than_the_page_refuses_the_table(shared):
