@@ -32,6 +32,9 @@ class Doc:
     # The indices the edition belongs to: those named with its year, and the
     # article's main index.  Another index's number needs a year of its own.
     edition_indices: frozenset[str] = frozenset()
+    # An index tied to one year only, when that is not the article's edition:
+    # "DDCI tỉnh Đồng Tháp năm 2019" beside "PAR-index năm 2020".
+    index_editions: dict[str, int] = field(default_factory=dict)
     # How many units of each group the article says were ranked ("63 tỉnh,
     # thành phố", "19 bộ, ngành"): the rank of last place.
     group_counts: dict[str, int] = field(default_factory=dict)

@@ -28,7 +28,11 @@ from extractors.facts.reader import Reader
 from extractors.facts.units import split_blocks
 from extractors.model import Article, Fact
 
-_INDEX_YEAR_GAP_RE = re.compile(r"[\s():,\-]*(?:(?:năm|cấp tỉnh|cấp bộ|\(?[A-Z]{2,}\)?)[\s():,\-]*)*")
+# Between an index and its year: "PCI năm 2022", "Chỉ số (PAPI) 2023", "DDCI tỉnh Đồng Tháp năm 2019".
+_INDEX_YEAR_GAP_RE = re.compile(
+    r"[\s():,\-]*(?:(?:năm|cấp tỉnh|cấp bộ|\(?[A-Z]{2,}\)?|(?:tỉnh|thành phố)(?:\s+[A-ZĐ]\w*){1,3})"
+    r"[\s():,\-]*)*"
+)
 _NEAR_COMPARE_RE = re.compile(r"\bso\s+(?:với\s+)?[^,;.]{0,50}$", re.IGNORECASE)
 
 
@@ -57,7 +61,7 @@ def analyse(article: Article) -> Doc | None:
     years = find_years(text)
     blocks = split_blocks(text)
     titled = bool(article.blocks) and article.blocks[0].kind == "title" and bool(blocks)
-    edition, tied = _edition(text, indices, years, blocks[0][1] if titled else 0)
+    edition, tied, own = _edition(text, indices, years, blocks[0][1] if titled else 0)
     if edition is None:
         return None
     dominant = _title_index(article, blocks, indices) or _dominant_index(indices)
@@ -73,6 +77,7 @@ def analyse(article: Article) -> Doc | None:
         edition=edition,
         dominant_index=dominant,
         edition_indices=frozenset({*tied, dominant, *_named_near(indices, years, edition)}),
+        index_editions={code: year for code, year in own.items() if code not in tied},
         title_entity=title_entity,
         group_counts=_group_counts(text),
     )
@@ -104,12 +109,14 @@ _TITLE_VOTES = 4
 
 def _edition(
     text: str, indices: list[IndexMention], years: list[YearMention], title_end: int = 0
-) -> tuple[int | None, set[str]]:
+) -> tuple[int | None, set[str], dict[str, int]]:
     """The edition an article reports: the year most often tied to an index
     name ("PCI 2022", "ICT Index năm 2018"), the headline's first, then the
-    most common plain year; and the indices named with that year."""
+    most common plain year; the indices named with that year; and each index
+    tied to one year only, with it."""
     votes: Counter[int] = Counter()
     tied: dict[int, set[str]] = {}
+    years_of: dict[str, set[int]] = {}
     year_starts = [y.start for y in years]
     for index in indices:
         if _NEAR_COMPARE_RE.search(text, max(0, index.start - 60), index.start):
@@ -121,16 +128,18 @@ def _edition(
             if year.role in ("plain", "paren") and len(gap) <= 30 and _INDEX_YEAR_GAP_RE.fullmatch(gap):
                 votes[year.years[0]] += 3 + (_TITLE_VOTES if year.end <= title_end else 0)
                 tied.setdefault(year.years[0], set()).add(index.code)
+                years_of.setdefault(index.code, set()).add(year.years[0])
     for year in years:
         if year.role == "plain":
             votes[year.years[0]] += 1
     if not votes:
-        return None, set()
+        return None, set(), {}
     best = max(votes.values())
     # A tie goes to the latest year: an article reports the newest edition and
     # names older ones to compare ("năm 2021 xếp thứ 3 còn năm 2022 ... thứ 2").
     edition = max(y for y, n in votes.items() if n == best)
-    return edition, tied.get(edition, set())
+    own = {code: next(iter(ys)) for code, ys in years_of.items() if len(ys) == 1}
+    return edition, tied.get(edition, set()), own
 
 
 def _named_near(indices: list[IndexMention], years: list[YearMention], edition: int) -> set[str]:

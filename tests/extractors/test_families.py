@@ -3158,6 +3158,26 @@ POSITION += [
     ),
 ]
 
+LEADER += [
+    Family(
+        "index_with_its_own_edition",
+        "rank.leader",
+        '"công bố DDCI tỉnh Đồng Tháp năm 2019, Chỉ số PAR năm 2020 ...; dẫn đầu bảng xếp hạng DDCI là'
+        " X\": an index tied to one year only reports that year, whatever the article's edition",
+        (DDCI_2023,),
+        (
+            "UBND tỉnh công bố kết quả DDCI tỉnh Đồng Tháp năm {prev}, Chỉ số cải cách hành chính năm"
+            " {ed.year} và Chỉ số SIPAS năm {ed.year}. Đối với khối địa phương, dẫn đầu bảng xếp hạng"
+            " DDCI là {u}.",
+            "Tỉnh công bố DDCI năm {prev} cùng PAR Index năm {ed.year}, SIPAS năm {ed.year}. Ở cấp huyện,"
+            " {u} dẫn đầu DDCI.",
+        ),
+        lambda v: [rank(v.u, 1, ago=1)],
+        {"u": LOCALS[3:7]},
+        title="Công bố các chỉ số năm {ed.year} của tỉnh",
+    ),
+]
+
 FAMILIES: list[Family] = [
     *POSITION,
     *POSITION_NEAR,

@@ -284,6 +284,10 @@ def _private_to_apposition(ctx: SentenceContext, y: YearMention, m: MetricMentio
 def _context_edition(ctx: SentenceContext, code: str | None) -> tuple[int, ...] | None:
     """The edition the surrounding text is about, for ``code``."""
     state = ctx.state
+    if state.paragraph_year is not None and code is not None and code == state.paragraph_year_index:
+        return (state.paragraph_year,)
+    if code in ctx.doc.index_editions:
+        return (ctx.doc.index_editions[code],)
     if state.paragraph_year is not None and code in (None, state.paragraph_year_index):
         return (state.paragraph_year,)
     if ctx.doc.edition is not None and (code is None or code in ctx.doc.edition_indices):
