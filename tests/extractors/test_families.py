@@ -3178,6 +3178,23 @@ LEADER += [
     ),
 ]
 
+LEADER_NEAR += [
+    Family(
+        "leadership_of_others",
+        "rank.leader",
+        '"thách thức vị thế dẫn đầu của những cường quốc": the lead of others, no rank of the unit named'
+        " before",
+        (GII_2024, PCI_2022),
+        (
+            "{u} trỗi dậy, thách thức vị thế dẫn đầu của những cường quốc truyền thống.",
+            "{u} đang tiến gần vị trí đứng đầu của các địa phương khác.",
+        ),
+        nothing,
+        {"u": COUNTRIES[:2] + PLAIN[:2]},
+        near_miss=True,
+    ),
+]
+
 FAMILIES: list[Family] = [
     *POSITION,
     *POSITION_NEAR,

@@ -59,6 +59,8 @@ _NOT_A_RANK_AFTER_RE = re.compile(
     r"|(?:của\s+)?(?:hai|ba|bốn|năm|\d+)\s+(?:năm|kỳ|lần)\s+trước)(?![\w])",
     I,
 )
+# "vị thế dẫn đầu của ...": the leader is whoever follows "của".
+_OWNED_BY_RE = re.compile(r"\s+của\s+(?:những|các|nhiều|một số|mọi)\s+", I)
 # "..., chấm dứt chuỗi 7 năm liên tiếp Quảng Ninh giữ ngôi quán quân": an
 # ended streak in the leader word's clause is someone's past.
 _ENDED_STREAK_RE = re.compile(rf"(?<![\w]){V.alt('context.ended')}(?![\w])", I)
@@ -119,6 +121,8 @@ class LeaderRule(Rule):
                 continue
             if _NOT_A_RANK_AFTER_RE.match(text, match.end()):
                 continue
+            if _OWNED_BY_RE.match(text, match.end()):
+                continue  # "thách thức vị thế dẫn đầu của những cường quốc": someone else's
             if _ENDED_STREAK_RE.search(text, s.clause_of(match.start())[0], match.start()):
                 continue
             if _NOT_A_RANK_BEFORE_RE.search(text, max(s.start, match.start() - 40), match.start()):
