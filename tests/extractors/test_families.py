@@ -3195,6 +3195,50 @@ LEADER_NEAR += [
     ),
 ]
 
+POSITION += [
+    Family(
+        "ordinal_opening_a_sentence_after_ranks",
+        "rank.ordinal_list",
+        '"Đứng thứ ba là tỉnh A ... Thứ tư là tỉnh B": a ranking told one sentence a place; not "Thứ hai,'
+        ' ..." (secondly) nor "Thứ hai là việc ..." (no unit)',
+        (PCI_2023, PAPI_2023, DTI_2025),
+        (
+            "Đứng thứ ba là {a} với điểm số cao. Thứ tư là {b}, địa phương có nhiều cải thiện.",
+            "{a} xếp thứ ba. Thứ {n} là {b}.",
+            "{a} đứng đầu. Thứ hai, tỉnh cần cải thiện thủ tục. Thứ hai là việc đào tạo lao động.",
+        ),
+        lambda v: (
+            [rank(v.a, 1)]
+            if "Thứ hai," in v.template
+            else [rank(v.a, 3), rank(v.b, 4 if "Thứ tư" in v.template else v.n)]
+        ),
+        {"a,b": tuple(zip(KEPT_2025[:3], KEPT_2025[3:])), "n": (Num("tư", 4), Num("năm", 5), Num("6", 6))},
+        size=6,
+    ),
+    Family(
+        "inverted_rank_then_unit",
+        "rank.position",
+        '"đứng đầu là A (91,77%), xếp thứ nhì B (90,63%), xếp thứ ba là C": a rank opening its clause with'
+        " the unit right after it",
+        (PAR_2023, SIPAS_2023),
+        (
+            "Đứng đầu là {a} ({s}%), xếp thứ nhì {b} (90,63%), xếp thứ ba là {c} (89,76%).",
+            "Với xếp hạng các bộ, ngành thì đứng đầu vẫn là {a} ({s}%), xếp thứ hai {b} (90,63%).",
+        ),
+        lambda v: (
+            [rank(v.a, 1), score(v.a, v.s), rank(v.b, 2), score(v.b, 90.63)]
+            + ([rank(v.c, 3), score(v.c, 89.76)] if "{c}" in v.template else [])
+        ),
+        {
+            "a,b,c": tuple(
+                tuple(MINISTRIES[i] for i in trio) for trio in ((0, 3, 5), (6, 7, 12), (13, 11, 8))
+            ),
+            "s": nums("91,77", "92,1"),
+        },
+        size=6,
+    ),
+]
+
 FAMILIES: list[Family] = [
     *POSITION,
     *POSITION_NEAR,

@@ -157,6 +157,9 @@ def bind_entity(ctx: SentenceContext, m: MetricMention) -> list[EntityMention] |
         if text[m.copula_at : m.copula_at + 1].isupper():
             return None
     clause = s.clause_of(anchor)
+    inverted = _inverted_subject(ctx, m, clause)
+    if inverted is not None:
+        return [inverted]
     if _INTRO_WITH_RE.match(text, clause[0], clause[1]):
         # "Với 73,40 điểm, Quảng Ninh ...": an opening clause's subject follows it.
         if not [e for e in ctx.eligible if e.start < clause[1]]:
@@ -206,6 +209,7 @@ _SELF_REFERENCE_RE = re.compile(
 )
 
 
+COPULA_WORD_RE = re.compile(r"(?<![\w])là(?![\w])", re.I)
 _OWNER_AFTER_RE = re.compile(r"\s+(?:của|thuộc về)\s+")
 _HOLDING_RE = re.compile(r"(?:chiếm|nắm giữ|giữ|nắm)(?![\w])", re.I)
 _CEDED_BEFORE_RE = re.compile(r"nhường[^,;]{0,15}$", I)
@@ -214,6 +218,21 @@ _CEDED_AFTER_RE = re.compile(r"\s+cho\s+")
 
 # Words that head a list without stating its order.
 _UNORDERED_LIST_HEADS = frozenset({"rank.leader", "rank.last"})
+
+
+_CLAUSE_LEAD_RE = re.compile(r"[\s,;]*(?:và\s+|còn\s+)?$", re.I)
+
+
+def _inverted_subject(ctx: SentenceContext, m: MetricMention, clause) -> EntityMention | None:
+    """ "đứng đầu là NHNN (91,77%), xếp thứ nhì Bộ Tư pháp (90,63%)": a rank
+    opening its clause with the unit right after it, in a sentence that
+    ranks units so (an earlier "là" names one)."""
+    if m.metric != "rank" or not _CLAUSE_LEAD_RE.fullmatch(ctx.text, clause[0], m.start):
+        return None
+    if clause[0] == ctx.s.start or not COPULA_WORD_RE.search(ctx.text, ctx.s.start, clause[0]):
+        return None
+    after = next((e for e in ctx.eligible if m.end <= e.start <= m.end + 1), None)
+    return after if after is not None and ctx.s.paren_of(after.start) is None else None
 
 
 def _outside_apposition(ctx: SentenceContext, left: list[EntityMention], m: MetricMention) -> EntityMention:

@@ -98,7 +98,10 @@ def regional(text: str, sentence: Sentence, start: int, end: int) -> bool:
 
 
 # After a number these make it a count: "xếp hạng 63 tỉnh", "3 năm".
-COUNT_AFTER_RE = re.compile(rf"\s*(?:{V.alt('rank.count_nouns')}|năm(?!\s+(?:19|20)\d\d)|%)(?![\w])", I)
+# A capital starts a name, not a count: "xếp thứ nhì Bộ Tư pháp".
+COUNT_AFTER_RE = re.compile(
+    rf"\s*(?!(?-i:[A-ZĐ]))(?:{V.alt('rank.count_nouns')}|năm(?!\s+(?:19|20)\d\d)|%)(?![\w])", I
+)
 
 # "/63 tỉnh", "trong 17 bộ", "trên tổng số 63 tỉnh": the size of the ranking.
 _GROUP_SIZE_AFTER_RE = re.compile(

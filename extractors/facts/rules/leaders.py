@@ -107,6 +107,12 @@ class LeaderRule(Rule):
             )
             if group and any(phrase_end <= e.start and e.end <= match.start() for e in ctx.entities):
                 group = None
+            if (
+                group
+                and (group.group("count") or "").lower().startswith("các")
+                and COPULA_RE.match(text, match.end())
+            ):
+                group = None  # "xếp hạng các tỉnh, thành phố thì đứng đầu vẫn là Quảng Ninh": a frame
             if group:
                 head = text[head_start : match.start()]
                 # "2 chỉ số thành phần dẫn đầu cả nước là ..." still names components

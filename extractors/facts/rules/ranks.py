@@ -204,7 +204,10 @@ class RankRangeRule(Rule):
 @register
 class OrdinalContinuationRule(Rule):
     """The rest of a ranking sentence: "..., đứng thứ hai là Bình Dương,
-    thứ ba là Thanh Hóa" (a bare "thứ ba là" after a rank was stated)."""
+    thứ ba là Thanh Hóa" (a bare "thứ ba là" after a rank was stated), or of
+    a ranking paragraph: "Đứng thứ ba là tỉnh Long An ... Thứ tư là tỉnh Bắc
+    Giang" (after a sentence that stated ranks, with a unit right after "là";
+    not "Thứ hai, ..." nor "Thứ tư, 01/10")."""
 
     name = "rank.ordinal_list"
     stage = "metric"
@@ -214,11 +217,26 @@ class OrdinalContinuationRule(Rule):
         r"(?:là|thuộc về)\s+",
         I,
     )
+    _OPENING_RE = re.compile(rf"(?:vị trí\s+)?thứ\s+(?P<val>{INT}|{ORD})\s+(?:là|thuộc về)\s+", I)
+
+    @staticmethod
+    def _continues_paragraph(ctx, match) -> bool:
+        return (
+            not ctx.text[ctx.s.start : match.start()].strip()
+            and any(c.metric == "rank" for c in ctx.state.previous)
+            and any(e.start == match.end() for e in ctx.entities)
+        )
 
     def find(self, ctx) -> list[MetricMention]:
         found = []
-        for match in self.pattern.finditer(ctx.text, ctx.s.start, ctx.s.end):
-            if not any(m.metric == "rank" and m.end <= match.start() for m in ctx.metrics):
+        opening = self._OPENING_RE.match(ctx.text, ctx.s.start, ctx.s.end)
+        matches = list(self.pattern.finditer(ctx.text, ctx.s.start, ctx.s.end))
+        if opening is not None and not any(m.start() == opening.start() for m in matches):
+            matches.insert(0, opening)
+        for match in matches:
+            if not any(m.metric == "rank" and m.end <= match.start() for m in ctx.metrics) and not (
+                self._continues_paragraph(ctx, match)
+            ):
                 continue
             mention = MetricMention(
                 "rank",
