@@ -3239,6 +3239,71 @@ POSITION += [
     ),
 ]
 
+ICT_PARTS = (
+    Word("hạ tầng nhân lực", "human_infrastructure"),
+    Word("ứng dụng công nghệ thông tin", "it_application"),
+    Word("hạ tầng kỹ thuật", "technical_infrastructure"),
+)
+ELLIPTICAL += [
+    Family(
+        "elliptical_component_ranks_after_a_rank",
+        "rank.elliptical",
+        '"Bộ Công Thương xếp thứ 6/17, thứ 4/17 về hạ tầng nhân lực, thứ 8/17 về ứng dụng CNTT": the same'
+        " unit's rank in each component named after its number",
+        (ICT_2020, ICT_2018),
+        (
+            "{u} xếp thứ 6/17, thứ {n}/17 về {a}, thứ 8/17 về {b}.",
+            "{u} đứng thứ 6; thứ {n} về {a} và thứ 8 về {b}.",
+        ),
+        lambda v: [rank(v.u, 6), rank(v.u, v.n, component=v.a.meaning), rank(v.u, 8, component=v.b.meaning)],
+        {
+            "u": MINISTRIES[5:9],
+            "a,b": (ICT_PARTS[:2], ICT_PARTS[1:], (ICT_PARTS[2], ICT_PARTS[0])),
+            "n": nums(4, 2),
+        },
+        size=6,
+    ),
+]
+POSITION += [
+    Family(
+        "earlier_ranks_in_brackets_after_their_years",
+        "rank.paren_fraction",
+        '"xếp thứ 5/17, cải thiện so với vị trí năm 2019 (thứ 10/17 Bộ) và năm 2018 (thứ 11/17 Bộ)": each'
+        " bracket is its year's rank; a move in brackets is not",
+        (ICT_2020,),
+        (
+            "{u} xếp thứ 5/17 Bộ, cải thiện rõ rệt so với vị trí năm 2019 (thứ 10/17 Bộ) và năm 2018"
+            " (thứ 11/17 Bộ).",
+            "{u} tăng 5 bậc so với năm 2019 (từ vị trí 10 lên 5).",
+        ),
+        lambda v: (
+            [rank(v.u, 5), rank(v.u, 10, year=2019), rank(v.u, 11, year=2018)]
+            if "2018" in v.template
+            else [rank(v.u, 10, year=2019), rank(v.u, 5), change(v.u, 5)]
+        ),
+        {"u": MINISTRIES[5:9]},
+    ),
+]
+LEADER += [
+    Family(
+        "leader_of_the_index_by_its_name",
+        "rank.leader",
+        '"đứng đầu cả nước về chỉ số cải cách hành chính (PAR Index 2024)": the index by its name, not a'
+        " list of components",
+        (PAR_2023, PCI_2022),
+        (
+            "{u} đứng đầu cả nước về {name} ({ed.index} {ed.year}), xếp thứ hai là {b}.",
+            "{u} dẫn đầu toàn quốc về {name}.",
+        ),
+        lambda v: [rank(v.u, 1)] + [rank(v.b, 2)] * ("{b}" in v.template),
+        {
+            "u,b": ((PLAIN[3], BRVT[0]), (PLAIN[0], PLAIN[1])),
+            "name": ("chỉ số cải cách hành chính", "chỉ số năng lực cạnh tranh cấp tỉnh"),
+        },
+        size=4,
+    ),
+]
+
 FAMILIES: list[Family] = [
     *POSITION,
     *POSITION_NEAR,

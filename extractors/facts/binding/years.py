@@ -213,8 +213,15 @@ def bind_years_plain(
         inside = [y for y in usable if paren[0] <= y.start < m.start and ok(y)]
         if inside:
             return inside[-1].years
-        # "vào năm 2004 (thành phố Đà Nẵng cũng xếp vị thứ nhất)".
-        before = [y for y in usable if y.role == "plain" and 0 <= paren[0] - y.end <= 2]
+        in_move = any(paren[0] <= p[0] < paren[1] for p in ctx.moves)  # "(từ vị trí 41 lên 40)"
+        # "vào năm 2004 (thành phố Đà Nẵng cũng xếp vị thứ nhất)"; "so với vị
+        # trí năm 2019 (thứ 10/17 Bộ)": the bracket holds that edition's rank.
+        before = [
+            y
+            for y in usable
+            if (y.role == "plain" or y.role == "compare" and m.metric == "rank" and not in_move)
+            and 0 <= paren[0] - y.end <= 2
+        ]
         if before:
             return before[-1].years
     left = [y for y in usable if segment[0] <= y.start and y.end <= m.start and ok(y)]

@@ -57,6 +57,14 @@ class ParenFractionRule(Rule):
                 return first
         return adjacent
 
+    @staticmethod
+    def _after_a_year(ctx, pos: int) -> bool:
+        """ "xếp thứ 5/17, ... so với vị trí năm 2019 (thứ 10/17 Bộ)": the
+        bracket after a year holds that edition's rank of the unit ranked before."""
+        return any(0 <= pos - y.end <= 1 for y in ctx.years) and bool(
+            _RANKING_WORD_RE.search(ctx.text, ctx.s.start, pos)
+        )
+
     def find(self, ctx) -> list[MetricMention]:
         text, s = ctx.text, ctx.s
         anchors = sorted([*ctx.entities, *ctx.components], key=lambda a: a.start)
@@ -66,7 +74,7 @@ class ParenFractionRule(Rule):
             if not 1 <= number <= den or den < 17 or _COUNTED_AFTER_RE.match(text, match.end()):
                 continue
             owner = self._owner(ctx, anchors, match.start())
-            if owner is None:
+            if owner is None and not self._after_a_year(ctx, match.start()):
                 continue
             mention = MetricMention(
                 "rank",

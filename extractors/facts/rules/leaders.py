@@ -76,6 +76,16 @@ _NOT_A_RANK_BEFORE_RE = re.compile(
 )
 
 
+def _components_listed_after(ctx, pos: int) -> bool:
+    """ "dẫn đầu ở hai chỉ số ...": components follow; not "đứng đầu cả nước
+    về chỉ số cải cách hành chính", the index itself by its name."""
+    listed = _COMPONENT_LIST_AFTER_RE.match(ctx.text, pos)
+    if listed is None:
+        return False
+    end = listed.end()
+    return not any(end - 12 <= i.start <= end + 2 for i in ctx.doc.within(ctx.doc.indices, pos, end + 3))
+
+
 @register
 class LeaderRule(Rule):
     """First place in words: "dẫn đầu", "đứng đầu", "quán quân", "ngôi đầu",
@@ -139,7 +149,7 @@ class LeaderRule(Rule):
             mention = MetricMention(
                 "rank", [(number, match.start(), match.end())], match.start(), match.end(), self.name
             )
-            if _COMPONENT_LIST_AFTER_RE.match(text, match.end()):
+            if _components_listed_after(ctx, match.end()):
                 mention.component_list = True
             copula = COPULA_RE.match(text, match.end())
             if copula and copula.end() < s.end:

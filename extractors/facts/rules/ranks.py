@@ -401,6 +401,17 @@ class EllipticalRankRule(Rule):
                 mention = self._after(ctx, c)
                 if mention is not None:
                     found.append(mention)
+        for match in self.about.finditer(ctx.text, ctx.s.start, ctx.s.end):
+            if any(m.metric == "rank" and m.end <= match.start() for m in ctx.metrics):
+                found.append(
+                    MetricMention(
+                        "rank",
+                        [(value(match.group("val")), *match.span("val"))],
+                        match.start("val"),
+                        match.end(),
+                        self.name,
+                    )
+                )
         for match in self.nationwide.finditer(ctx.text, ctx.s.start, ctx.s.end):
             if any(m.metric == "rank" and m.end <= match.start() for m in ctx.metrics):
                 found.append(
@@ -439,6 +450,10 @@ class EllipticalRankRule(Rule):
     def _listed(cls, ctx, pos: int) -> bool:
         return bool(cls._LISTED_RE.search(ctx.text, max(ctx.s.start, pos - 20), pos))
 
+    # "xếp thứ 6/17, thứ 4/17 về hạ tầng nhân lực": the same unit's rank in a component.
+    about = re.compile(
+        rf"(?:(?<=[,;])|(?<=\svà))\s*thứ\s+(?P<val>{INT}|{ORD})(?:\s*/\s*\d{{1,3}})?(?=\s+(?:về|ở)\s)", I
+    )
     nationwide = re.compile(
         rf"(?:(?<=[,;])|(?<=\svà))\s*thứ\s+(?P<val>{INT}|{ORD})\s+{V.alt('context.nationwide')}(?![\w])", I
     )
