@@ -448,11 +448,16 @@ def _text_joined(region):
     """The region parsed again from its HTML, each run of adjacent text one
     node: strip_tags leaves the text of every tag it unwrapped a node of its
     own, and lxml joins a run again on every read (400,000 unwrapped links
-    took six seconds to read one tail)."""
+    took six seconds to read one tail).  A <body> is parsed as the page it
+    is: as a fragment, lxml gives its children, several elements."""
     html_text = lxml.html.tostring(region, encoding="unicode", with_tail=False)
+    parser = lxml.html.HTMLParser(encoding="utf-8")
+    if region.tag == "body":
+        body = lxml.html.document_fromstring(html_text, parser=parser).body
+        return region if body is None else body
     try:
-        joined = lxml.html.fragment_fromstring(html_text, parser=lxml.html.HTMLParser(encoding="utf-8"))
-    except lxml.etree.ParserError:  # the region is the <body>: read as it is (slower, the same)
+        joined = lxml.html.fragment_fromstring(html_text, parser=parser)
+    except lxml.etree.ParserError:  # the parser would split it in several: read as it is
         return region
     return joined if joined.tag == region.tag else region
 
