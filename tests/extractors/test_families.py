@@ -3188,8 +3188,9 @@ LEADER_NEAR += [
         (
             "{u} trỗi dậy, thách thức vị thế dẫn đầu của những cường quốc truyền thống.",
             "{u} đang tiến gần vị trí đứng đầu của các địa phương khác.",
+            "{u} xếp thứ 11. Các địa phương thuộc nhóm dẫn đầu là các địa phương có điều kiện thuận lợi.",
         ),
-        nothing,
+        lambda v: [rank(v.u, 11)] if "thứ 11" in v.template else [],
         {"u": COUNTRIES[:2] + PLAIN[:2]},
         near_miss=True,
     ),

@@ -86,6 +86,9 @@ def _components_listed_after(ctx, pos: int) -> bool:
     return not any(end - 12 <= i.start <= end + 2 for i in ctx.doc.within(ctx.doc.indices, pos, end + 3))
 
 
+_GROUP_WORD_RE = re.compile(rf"(?<![\w]){V.alt('rank.groups')}(?![\w])", I)
+
+
 @register
 class LeaderRule(Rule):
     """First place in words: "dẫn đầu", "đứng đầu", "quán quân", "ngôi đầu",
@@ -117,10 +120,13 @@ class LeaderRule(Rule):
             )
             if group and any(phrase_end <= e.start and e.end <= match.start() for e in ctx.entities):
                 group = None
+            copula = COPULA_RE.match(text, match.end())
             if (
                 group
                 and (group.group("count") or "").lower().startswith("các")
-                and COPULA_RE.match(text, match.end())
+                and copula
+                and any(e.start == copula.end() for e in ctx.entities)
+                and not _GROUP_WORD_RE.search(text, group.end("count"), match.start())
             ):
                 group = None  # "xếp hạng các tỉnh, thành phố thì đứng đầu vẫn là Quảng Ninh": a frame
             if group:
