@@ -228,7 +228,19 @@ PREFIXED_ONLY: dict[str, re.Pattern[str]] = {
 ORG_HEADS = (
     r"(?:Ngân hàng TMCP|Ngân hàng|Tập đoàn|Tổng công ty|Tổng Công ty|Công ty|Trường Đại học|Đại học|Học viện)"
 )
-LOCAL_HEADS = r"(?:Sở|Ban Quản lý|Ban quản lý|[Hh]uyện|[Tt]hị xã|[Qq]uận|[Tt]hành phố)"
+LOCAL_HEADS = r"(?:Sở|Ban Quản lý|Ban quản lý|Cục|Chi cục|[Hh]uyện|[Tt]hị xã|[Qq]uận|[Tt]hành phố)"
+# Departments whose names hold a comma or a dash, which a name's run stops at.
+LOCAL_LISTED_NAMES = (
+    r"Sở Văn hóa,\s+Thể thao và Du lịch|Sở Lao động\s*[-–]\s*Thương binh và Xã hội"
+    r"|Sở Văn hóa,\s+Thể thao|Sở Văn hóa và Thể thao"
+)
+# A province's branches of central agencies, named by the province's word
+# alone ("Công an tỉnh", "Bảo hiểm xã hội tỉnh"): a DDCI ranks them beside
+# the departments.
+LOCAL_WHOLE_NAMES = (
+    r"(?:Công an|Bảo hiểm [Xx]ã hội|Kho bạc Nhà nước|Thanh tra|Cục Thuế|Cục Hải quan|Cục Thống kê"
+    r"|Văn phòng UBND|Văn phòng Ủy ban nhân dân)\s+(?:tỉnh|thành phố)(?!\s+[A-ZĐ])"
+)
 # Bodies known by a brand, not a head noun and a name: the banks and
 # groups the ICT Index ranks in tables of their own.
 ORG_NAMES = (

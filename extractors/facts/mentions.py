@@ -110,6 +110,10 @@ _COUNTRY_ALL_RE = re.compile(
     re.IGNORECASE,
 )
 _ORG_HEAD_RE = re.compile(rf"{_WORD_START}(?:(?P<org>{lx.ORG_HEADS})|{lx.LOCAL_HEADS})(?=\s)")
+_LOCAL_WHOLE_RE = re.compile(rf"{_WORD_START}{lx.LOCAL_WHOLE_NAMES}")
+_LOCAL_LISTED_RE = re.compile(rf"{_WORD_START}(?:{lx.LOCAL_LISTED_NAMES}){_WORD_END}")
+# Heads of places, lower-cased in a name ("Thành phố Móng Cái" opening a sentence).
+_PLACE_HEADS = frozenset({"huyện", "thị xã", "quận", "thành phố"})
 _ORG_NAME_RE = re.compile(rf"{_WORD_START}(?:{_alternation(list(lx.ORG_NAMES))}){_WORD_END}")
 _TOKEN_RE = re.compile(r"\s*([\w&.'-]+)")
 _ORG_STOP = frozenset(
@@ -191,10 +195,15 @@ def find_entities(text: str) -> list[EntityMention]:
             else:
                 # "Thành phố Móng Cái" opening a sentence is "thành phố Móng Cái".
                 head = match.group(0)
-                head = head if head[0] == "S" or head.startswith("Ban") else head.lower()
+                head = head.lower() if head.lower() in _PLACE_HEADS else head
                 found.append((match.start(), end, head + name[len(match.group(0)) :], "local", 1))
     for match in _ORG_NAME_RE.finditer(text):
         found.append((match.start(), match.end(), match.group(0), "org", 1))
+    for match in _LOCAL_WHOLE_RE.finditer(text):
+        found.append((match.start(), match.end(), " ".join(match.group(0).split()), "local", 1))
+    for match in _LOCAL_LISTED_RE.finditer(text):
+        name = re.sub(r"\s*[-–]\s*", " - ", " ".join(match.group(0).split()))
+        found.append((match.start(), match.end(), name, "local", 2))
 
     # Keep the longest, then the most specific, of overlapping matches.
     found.sort(key=lambda f: (f[0], -(f[1] - f[0]), -f[4]))

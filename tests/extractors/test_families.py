@@ -59,6 +59,7 @@ from tests.extractors.families import (
     expand,
     explain,
     extracted,
+    local,
     nothing,
     nums,
     province,
@@ -3302,6 +3303,37 @@ LEADER += [
             "name": ("chỉ số cải cách hành chính", "chỉ số năng lực cạnh tranh cấp tỉnh"),
         },
         size=4,
+    ),
+]
+
+AGENCY_BRANCHES = (
+    local("Công an tỉnh"),
+    local("Bảo hiểm xã hội tỉnh"),
+    local("Bảo hiểm Xã hội tỉnh"),
+    local("Kho bạc Nhà nước tỉnh"),
+    local("Cục Hải quan Đồng Tháp"),
+    local("Cục Thuế tỉnh"),
+    local("Sở Văn hóa, Thể thao và Du lịch"),
+    local("Sở Lao động - Thương binh và Xã hội"),
+)
+POSITION += [
+    Family(
+        "ddci_agency_branches_and_listed_departments",
+        "rank.position",
+        '"Công an tỉnh", "Bảo hiểm xã hội tỉnh", "Cục Hải quan Đồng Tháp", "Sở Văn hóa, Thể thao và Du'
+        ' lịch": the bodies a DDCI ranks beside the departments, by their names',
+        (DDCI_2023, DDCI_2024),
+        (
+            "{u} xếp hạng {n} với điểm số 79,80 (thang điểm 100).",
+            "{a} đứng đầu bảng xếp hạng DDCI, kế đến lần lượt là các đơn vị: {b}, {u}.",
+        ),
+        lambda v: (
+            [rank(v.u, v.n), score(v.u, 79.8)]
+            if "79,80" in v.template
+            else [rank(v.a, 1), rank(v.b, 2), rank(v.u, 3)]
+        ),
+        {"u": AGENCY_BRANCHES[2:], "a,b": (AGENCY_BRANCHES[:2], (LOCALS[0], LOCALS[3])), "n": nums(1, 4, 12)},
+        size=8,
     ),
 ]
 
