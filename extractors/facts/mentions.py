@@ -434,8 +434,34 @@ def find_components(
             end = _before_owner(text, start, end)
             named.add(start, start + 1)
             found.append(ComponentMention(start, end, "*", slugify(text[start:end].strip())))
+    found += _acronyms_of(text, found)
     found.sort(key=lambda c: (c.start, -(c.end - c.start)))
     return found
+
+
+# "chính quyền số (CQS), kinh tế số (KTS) ... KTS xếp thứ 18/63": an acronym
+# the article gives a component names it from then on.
+_MAX_ACRONYMS = 20  # each costs a pass over the text
+_ACRONYM_AFTER_RE = re.compile(r"\s*\(\s*(?P<acr>[A-ZĐ][A-ZĐ&-]{1,7})\s*\)")
+
+
+def _acronyms_of(text: str, found: list[ComponentMention]) -> list[ComponentMention]:
+    given: dict[str, list[ComponentMention]] = {}
+    for c in found:
+        match = _ACRONYM_AFTER_RE.match(text, c.end)
+        if match is not None and c.index_code != "*":
+            given.setdefault(match.group("acr"), []).append(c)
+    taken = _Spans((c.start, c.end) for c in found)
+    extra: list[ComponentMention] = []
+    for acronym, named in list(given.items())[:_MAX_ACRONYMS]:
+        for match in re.finditer(rf"(?<![\w&-]){re.escape(acronym)}(?![\w&-])", text):
+            if match.start() < named[0].end or taken.overlaps(match.start(), match.end()):
+                continue
+            if text[match.start() - 1 : match.start()] == "(":
+                continue  # the acronym's own definition
+            for c in named:
+                extra.append(ComponentMention(match.start(), match.end(), c.index_code, c.code))
+    return extra
 
 
 def _indicator_list_items(text: str):

@@ -3337,6 +3337,29 @@ POSITION += [
     ),
 ]
 
+POSITION += [
+    Family(
+        "component_by_the_acronym_the_article_gives",
+        "rank.position",
+        '"3 trụ cột chính quyền số (CQS), kinh tế số (KTS) và xã hội số (XHS) ... CQS xếp thứ 40/63": an'
+        " acronym given in brackets names the component from then on",
+        (DTI_2023, DTI_2025),
+        (
+            "Bộ chỉ số gồm 3 trụ cột chính quyền số (CQS), kinh tế số (KTS) và xã hội số (XHS). {u} xếp thứ"
+            " 24. Trong đó, CQS xếp thứ {n}; KTS xếp thứ 18; XHS xếp thứ 30.",
+            "Trụ cột kinh tế số (KTS) được đánh giá cao. {u} có KTS xếp thứ {n}.",
+        ),
+        lambda v: (
+            [rank(v.u, 24), rank(v.u, v.n, component="digital_government")]
+            + [rank(v.u, 18, component="digital_economy"), rank(v.u, 30, component="digital_society")]
+            if "CQS" in v.template
+            else [rank(v.u, v.n, component="digital_economy")]
+        ),
+        {"u": KEPT_2025[:3] + PLAIN[:2], "n": nums(40, 7)},
+        size=6,
+    ),
+]
+
 FAMILIES: list[Family] = [
     *POSITION,
     *POSITION_NEAR,
