@@ -1246,8 +1246,9 @@ SCORE_MOVE = [
             "{u} tăng từ {p.a} điểm lên {p.b} điểm.",
             "{u} đạt {p.b} điểm, tăng từ {p.a} điểm của năm trước.",
             "Tổng điểm của {u} giảm từ {p.a} xuống {p.b} điểm.",
+            "Với điểm số tổng thể tăng từ {p.a} năm {prev} lên {p.b} năm {ed.year}, {u} xếp thứ 9.",
         ),
-        lambda v: [score(v.u, v.p.b), score(v.u, v.p.a, ago=1)],
+        lambda v: [score(v.u, v.p.b), score(v.u, v.p.a, ago=1)] + [rank(v.u, 9)] * ("thứ 9" in v.template),
         {
             "u": PROVINCES,
             "p": tuple(

@@ -7,7 +7,7 @@ import re
 from extractors.facts import vocab as V
 from extractors.facts.records import MetricMention
 from extractors.facts.rules import Rule, register
-from extractors.facts.rules.common import I, value
+from extractors.facts.rules.common import YEAR, I, value
 from extractors.facts.units import Sentence
 from extractors.text.numbers import NUMBER, has_fraction
 
@@ -127,9 +127,10 @@ class ScoreMoveRule(Rule):
     name = "score.move"
     stage = "metric"
     order = 65
+    # "tăng từ 36,2 năm 2024 lên 37,1 năm 2025": each value may carry its year.
     pattern = re.compile(
-        rf"(?<![\w])từ\s+(?P<a>{NUMBER})\s*(?P<ua>điểm|%)?\s+(?:lên|xuống)\s+(?:mức\s+)?(?P<b>{NUMBER})"
-        r"\s*(?P<ub>điểm|%)?",
+        rf"(?<![\w])từ\s+(?P<a>{NUMBER})\s*(?P<ua>điểm|%)?(?:\s+(?:vào\s+|của\s+)?năm\s+(?P<ya>{YEAR}))?"
+        rf"\s+(?:lên|xuống)\s+(?:mức\s+)?(?P<b>{NUMBER})\s*(?P<ub>điểm|%)?",
         I,
     )
 
@@ -146,6 +147,8 @@ class ScoreMoveRule(Rule):
             first = MetricMention(
                 "score", [(value(a), *match.span("a"))], match.start(), match.end("a"), self.name, role="from"
             )
+            if match.group("ya"):
+                first.explicit_years = (int(match.group("ya")),)
             second = MetricMention(
                 "score", [(value(b), *match.span("b"))], match.start("b"), match.end(), self.name
             )
