@@ -15,7 +15,7 @@ from tests.conftest import FIXTURES
 # `chiso eval` test: a ratchet, set to what the extractor reaches minus a
 # small margin and raised with each improvement (issue 17).
 MIN_PRECISION = 0.985
-MIN_RECALL = 0.96
+MIN_RECALL = 0.965
 MIN_F1 = 2 * MIN_PRECISION * MIN_RECALL / (MIN_PRECISION + MIN_RECALL)
 
 
@@ -48,7 +48,7 @@ BLIND = Path(__file__).resolve().parents[1] / "corpus" / "blind"
 # weighted to GII, PII, EGDI, DTI and the 2025 units; its first sight is in
 # the README too.
 BLIND2 = BLIND.with_name("blind2")
-FLOORS = {BLIND: (0.975, 0.94), BLIND2: (0.965, 0.85)}
+FLOORS = {BLIND: (0.98, 0.955), BLIND2: (0.98, 0.90)}
 
 
 @pytest.mark.parametrize("corpus", FLOORS, ids=lambda p: p.name)
