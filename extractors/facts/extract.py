@@ -99,9 +99,18 @@ def _title_entity(
     if not article.blocks or article.blocks[0].kind != "title" or not blocks:
         return None
     in_title = [e for e in entities if e.end <= blocks[0][1]]
-    return in_title[0] if len({e.name for e in in_title}) == 1 else None
+    if len({e.name for e in in_title}) == 1:
+        return in_title[0]
+    # "Gia Lai: Bức tranh các chỉ số năm 2025 sau hợp nhất với Bình Định": the
+    # unit a headline opens with, before its colon, is its subject.
+    if in_title and _TITLE_SUBJECT_RE.fullmatch(article.text, blocks[0][0], in_title[0].start):
+        if _TITLE_COLON_RE.match(article.text, in_title[0].end):
+            return in_title[0]
+    return None
 
 
+_TITLE_SUBJECT_RE = re.compile(r"\s*(?:(?:tỉnh|thành phố|TP\.?)\s*)?", re.IGNORECASE)
+_TITLE_COLON_RE = re.compile(r"\s*(?:\((?:mới|cũ)\)\s*)?:")
 # A year tied to an index in the headline ("Xếp hạng PGI (2025)") outweighs
 # one the body names in passing ("TP.HCM (quán quân PGI 2024) xếp thứ 6").
 _TITLE_VOTES = 4

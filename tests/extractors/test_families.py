@@ -3361,6 +3361,27 @@ POSITION += [
     ),
 ]
 
+POSITION += [
+    Family(
+        "self_reference_under_a_headline_opened_by_its_unit",
+        "rank.position",
+        '"Gia Lai: Bức tranh các chỉ số năm 2025 sau hợp nhất với Bình Định" ... "tỉnh xếp thứ 15": the unit'
+        " a headline opens with before its colon is the article's, whoever else it names",
+        (DTI_2025, PCI_2023),
+        (
+            "Về {ed.index} {ed.year}, tỉnh xếp thứ {n}, tăng 7 bậc.",
+            "Theo {ed.index} {ed.year}, tỉnh đứng thứ {n} với 46,21 điểm.",
+        ),
+        lambda v: (
+            [rank(v.u, v.n)]
+            + ([change(v.u, 7)] if "bậc" in v.template else [score(v.u, 46.21)] * (v.ed.index != "DTI"))
+        ),
+        {"u": KEPT_2025[:4], "b": PLAIN[1:3], "n": nums(15, 4)},
+        title="{u}: Bức tranh các chỉ số năm {ed.year} so với {b}",
+        size=6,
+    ),
+]
+
 FAMILIES: list[Family] = [
     *POSITION,
     *POSITION_NEAR,
