@@ -3369,15 +3369,15 @@ POSITION += [
         " a headline opens with before its colon is the article's, whoever else it names",
         (DTI_2025, PCI_2023),
         (
-            "Về {ed.index} {ed.year}, tỉnh xếp thứ {n}, tăng 7 bậc.",
-            "Theo {ed.index} {ed.year}, tỉnh đứng thứ {n} với 46,21 điểm.",
+            "Trước đó, ở {ed.index} {prev}, {b} xếp thứ 11. Về {ed.index} {ed.year}, tỉnh xếp thứ {n}.",
+            "Năm {prev}, {b} đứng thứ 11. Theo {ed.index} {ed.year}, tỉnh đứng thứ {n} với 46,21 điểm.",
         ),
         lambda v: (
-            [rank(v.u, v.n)]
-            + ([change(v.u, 7)] if "bậc" in v.template else [score(v.u, 46.21)] * (v.ed.index != "DTI"))
+            [rank(v.u, v.n), rank(v.b, 11, ago=1)]
+            + [score(v.u, 46.21)] * ("46,21" in v.template and v.ed.index != "DTI")
         ),
         {"u": KEPT_2025[:4], "b": PLAIN[1:3], "n": nums(15, 4)},
-        title="{u}: Bức tranh các chỉ số năm {ed.year} so với {b}",
+        title="{u}: Bức tranh các chỉ số năm {ed.year} sau hợp nhất với {b}",
         size=6,
     ),
 ]
