@@ -3370,11 +3370,13 @@ POSITION += [
         (DTI_2025, PCI_2023),
         (
             "Trước đó, ở {ed.index} {prev}, {b} xếp thứ 11. Về {ed.index} {ed.year}, tỉnh xếp thứ {n}.",
+            "Ở {ed.index} {prev}, {b} xếp thứ 11. Về {ed.index} {ed.year}, tỉnh xếp thứ {n}, tăng 7 bậc.",
             "Năm {prev}, {b} đứng thứ 11. Theo {ed.index} {ed.year}, tỉnh đứng thứ {n} với 46,21 điểm.",
         ),
         lambda v: (
             [rank(v.u, v.n), rank(v.b, 11, ago=1)]
             + [score(v.u, 46.21)] * ("46,21" in v.template and v.ed.index != "DTI")
+            + [change(v.u, 7)] * ("bậc" in v.template)
         ),
         {"u": KEPT_2025[:4], "b": PLAIN[1:3], "n": nums(15, 4)},
         title="{u}: Bức tranh các chỉ số năm {ed.year} sau hợp nhất với {b}",

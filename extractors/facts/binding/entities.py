@@ -204,7 +204,8 @@ def bind_entity(ctx: SentenceContext, m: MetricMention) -> list[EntityMention] |
 # How an article about one unit names it without its name: "của tỉnh", "tỉnh
 # ta", "chúng tôi"; not "tỉnh Bắc Ninh" (a name follows), nor "63 tỉnh, thành" (a count).
 _SELF_REFERENCE_RE = re.compile(
-    r"(?<![\w])(?<!\d\s)(?:(?:[Cc]ủa\s+)?(?:[Tt]ỉnh|[Tt]hành phố|[Đđ]ịa phương)(?!\s*[A-ZĐ\w])"
+    r"(?<![\w])(?<!\d\s)(?<!các )(?<!những )(?<!nhiều )(?<!mỗi )"
+    r"(?:(?:[Cc]ủa\s+)?(?:[Tt]ỉnh|[Tt]hành phố|[Đđ]ịa phương)(?!\s*(?:[A-ZĐ]|,?\s*thành\b|này|khác|nào))"
     r"|(?:[Cc]ủa\s+)?(?:[Tt]ỉnh|[Tt]hành phố)\s+(?:ta|nhà|mình)(?![\w])|(?i:chúng tôi|chúng ta))",
 )
 
