@@ -407,8 +407,14 @@ POSITION_NEAR = [
             "{u} xếp thứ {r} cả nước và dẫn đầu khu vực ĐBSCL.",
             "Trong vùng Đồng bằng sông Cửu Long, {u} đứng đầu vùng và xếp thứ {r} cả nước.",
             "Ở khu vực ĐBSCL, {u} xếp thứ 2 vùng, đứng thứ {r}/63 toàn quốc.",
+            "{u} đứng thứ {r} cả nước, cao nhất vùng Đồng bằng sông Cửu Long.",
+            "{u} đứng thứ {r}, cao nhất vùng Đồng bằng sông Cửu Long.",
         ),
-        lambda v: [rank(v.u, v.r)] if "cả nước" in v.template or "toàn quốc" in v.template else [],
+        lambda v: (
+            [rank(v.u, v.r)]
+            if "cả nước" in v.template or "toàn quốc" in v.template or "cao nhất vùng" in v.template
+            else []
+        ),
         {
             "u": tuple(province(n) for n in ("An Giang", "Cần Thơ", "Bến Tre", "Kiên Giang", "Sóc Trăng")),
             "r": nums(3, 2, 5, 7),
@@ -1134,11 +1140,13 @@ ELLIPTICAL = [
             "{a} đứng thứ 2, {b} thứ 3.",
             "{a} xếp thứ nhất, {b} thứ hai và {c} thứ ba.",
             "{a} xếp thứ 10; {b} thứ 11.",
+            "{a} xếp thứ nhất, {b} xếp thứ nhì và {c} hạng ba.",
         ),
         lambda v: {
             "{a} đứng thứ 2, {b} thứ 3.": [rank(v.a, 2), rank(v.b, 3)],
             "{a} xếp thứ nhất, {b} thứ hai và {c} thứ ba.": [rank(v.a, 1), rank(v.b, 2), rank(v.c, 3)],
             "{a} xếp thứ 10; {b} thứ 11.": [rank(v.a, 10), rank(v.b, 11)],
+            "{a} xếp thứ nhất, {b} xếp thứ nhì và {c} hạng ba.": [rank(v.a, 1), rank(v.b, 2), rank(v.c, 3)],
         }[v.template],
         {"a,b,c": TRIOS},
         size=9,

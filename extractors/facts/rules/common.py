@@ -45,7 +45,9 @@ REGION_START_RE = re.compile(
 )
 # Where a window after a rank stops: the next statement.
 _NEXT_METRIC_RE = re.compile(
-    rf"\b(?:xếp|đứng|đạt|vị trí|tăng|giảm|tụt|và)\b|{V.alt('rank.first', 'rank.second')}|\(|\d+[.,]\d+", I
+    rf"\b(?:xếp|đứng|đạt|vị trí|tăng|giảm|tụt|và|cao nhất|thấp nhất)\b|{V.alt('rank.first', 'rank.second')}"
+    r"|\(|\d+[.,]\d+",
+    I,
 )
 
 

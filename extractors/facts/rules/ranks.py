@@ -385,7 +385,7 @@ class EllipticalRankRule(Rule):
     stage = "metric"
     order = 63
     vocabulary = ("context.nationwide",)
-    pattern = re.compile(rf"\s+thứ\s+(?P<val>{INT}|{ORD})(?![\w])(?!\s*/)", I)
+    pattern = re.compile(rf"\s+(?:thứ|hạng)\s+(?P<val>{INT}|{ORD})(?![\w])(?!\s*/)", I)
 
     def find(self, ctx) -> list[MetricMention]:
         found = []
