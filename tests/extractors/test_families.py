@@ -3392,6 +3392,44 @@ POSITION += [
     ),
 ]
 
+POSITION += [
+    Family(
+        "move_with_each_value_s_year",
+        "rank.move_target",
+        '"từ vị trí 76 năm 2012 vươn lên thứ hạng 44", "từ thứ 6 năm 2015 xuống 22 năm 2016": the year'
+        " written after a move's start is its edition",
+        (GII_2024, ICT_2018),
+        (
+            "{u} từ vị trí {p.a} năm 2012 vươn lên thứ hạng {p.b} vào năm nay.",
+            "{u} từ thứ {p.a} năm 2012 xuống {p.b} năm {ed.year}.",
+        ),
+        lambda v: [rank(v.u, v.p.a, year=2012), rank(v.u, v.p.b)],
+        {
+            "u": COUNTRIES[:1] + PLAIN[:2] + COUNTRIES[5:6],
+            "p": (Pair(Num("76", 76), Num("44", 44)), Pair(Num("6", 6), Num("22", 22))),
+        },
+        size=6,
+    ),
+    Family(
+        "world_ranks_in_brackets_in_a_group_frame",
+        "rank.paren",
+        '"duy trì vị trí dẫn đầu trong nhóm 34 nền kinh tế cùng mức thu nhập, xếp trước Ấn Độ (hạng 46)":'
+        " past the largest group of countries a bracket is the world rank; within it, the group's",
+        (GII_2023, GII_2024),
+        (
+            "{u} tiếp tục dẫn đầu trong nhóm 34 nền kinh tế cùng mức thu nhập trung bình thấp, xếp trước {a}"
+            " (hạng 46) và {b} (hạng 49).",
+            "Trong khu vực ASEAN, {u} đứng thứ 3, sau {a} (1) và {b} (2).",
+        ),
+        lambda v: [rank(v.a, 46), rank(v.b, 49)] if "46" in v.template else [],
+        {
+            "u": COUNTRIES[:1],
+            "a,b": ((MORE_COUNTRIES[2], MORE_COUNTRIES[3]), (COUNTRIES[6], MORE_COUNTRIES[5])),
+        },
+        size=4,
+    ),
+]
+
 FAMILIES: list[Family] = [
     *POSITION,
     *POSITION_NEAR,

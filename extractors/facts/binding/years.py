@@ -63,7 +63,7 @@ def _heads_value(ctx: SentenceContext, y: YearMention) -> bool:
     if _YEAR_HEADS_VALUE_RE.match(ctx.text, y.end) or _YEAR_OPENS_STATEMENT_RE.match(ctx.text, y.end):
         return True
     for m in ctx.metrics:
-        between = ctx.text[y.end : m.start + 6]
+        between = ctx.text[y.end : max(m.start + 6, min(m.end, m.start + 16))]  # "vươn lên thứ hạng 44"
         if y.end <= m.start <= y.end + 25 and not re.search(r"[,;()]|\b(?:lên|xuống|tới|đến)\b", between, I):
             return True
     return False

@@ -124,6 +124,8 @@ class ParenEarlierYearRule(Rule):
         return found
 
 
+# The most countries a regional ranking names ("Đông Nam Á, Đông Á và châu Đại Dương": 17).
+_LARGEST_COUNTRY_GROUP = 17
 _PAREN_RANK_RE = re.compile(
     rf"\(\s*(?:(?P<kw>(?:xếp\s+)?(?:thứ|hạng(?:\s+thứ)?|vị trí(?:\s+thứ)?))\s+)?(?P<val>{INT})\s*\)",
     I,
@@ -160,7 +162,12 @@ class ParenRankRule(Rule):
                 # A's cannot be ("sau Singapore (thứ 7)": the world's).
                 mention.regional = number <= beside
             else:
-                mention.regional = regional(text, s, match.start(), match.end())
+                # "trong nhóm thu nhập trung bình cao, ... Malaysia (hạng 34)": no
+                # region or income group of the GII or EGDI counts so many
+                # countries, so a bracket past that is the world's rank.
+                mention.regional = regional(text, s, match.start(), match.end()) and not (
+                    owner.kind == "country" and number > _LARGEST_COUNTRY_GROUP
+                )
             (found if match.group("kw") else bare).append(mention)
         if len(bare) >= 2 and self._ranking_sentence(ctx):
             found += bare

@@ -37,7 +37,7 @@ class MoveTargetRule(Rule):
         I,
     )
     _FROM_RE = re.compile(
-        rf"(?<![\w])từ\s+(?P<noun>(?:vị trí|hạng|bậc|thứ hạng)\s+)?(?:thứ\s+)?(?P<val>{INT})(?![\w])", I
+        rf"(?<![\w])từ\s+(?P<noun>(?:vị trí|hạng|bậc|thứ hạng)\s+)?(?P<kw>thứ\s+)?(?P<val>{INT})(?![\w])", I
     )
 
     def find(self, ctx) -> list[MetricMention]:
@@ -73,12 +73,17 @@ class MoveTargetRule(Rule):
         return found
 
     def _bare_starts(self, ctx, taken):
-        """ "từ bậc 21": a move's start written with "bậc", which no other rule reads."""
+        """ "từ bậc 21", "từ thứ 6 năm 2015 xuống 22 năm 2016": a move's start no
+        other rule reads."""
         for match in self._FROM_RE.finditer(ctx.text, ctx.s.start, ctx.s.end):
             if match.start("val") in taken:
                 continue
-            if not match.group("noun") and not _RANK_SUBJECT_RE.search(
-                ctx.text, max(ctx.s.clause_of(match.start())[0], match.start() - 40), match.start()
+            if (
+                not match.group("noun")
+                and not match.group("kw")
+                and not _RANK_SUBJECT_RE.search(
+                    ctx.text, max(ctx.s.clause_of(match.start())[0], match.start() - 40), match.start()
+                )
             ):
                 continue  # "tăng từ 33 lên 51" is a move of ranks only when ranks are its subject
             if not self.pattern.match(ctx.text, match.end(), ctx.s.end):
