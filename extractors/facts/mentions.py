@@ -494,7 +494,9 @@ _YEAR_RE = re.compile(rf"(?<![\d/.,:-])(?<!\d[-/.])(?P<y>{_YEAR})(?![\d/]|:\d|[.
 _COMPARE_BEFORE_RE = re.compile(
     # "so với năm 2017", "so với xếp hạng năm 2016", "so với kết quả năm 2022"
     r"(?:so\s+(?:với\s+)?(?:cùng kỳ\s+)?|hơn\s+|kém\s+)"
-    r"(?:(?:xếp hạng|thứ hạng|kết quả|vị trí|điểm số|chỉ số)\s+(?:của\s+)?)?(?:năm\s+|kỳ\s+)?$",
+    r"(?:(?:xếp hạng|thứ hạng|kết quả|vị trí|điểm số|chỉ số)\s+(?:của\s+)?)?(?:năm\s+|kỳ\s+)?$"
+    # "duy trì thứ hạng năm 2024": the edition the rank is kept from
+    r"|(?:duy trì|giữ nguyên|giữ vững)\s+(?:thứ hạng|vị trí|hạng)\s+(?:của\s+)?năm\s+$",
     re.IGNORECASE,
 )
 _SINCE_BEFORE_RE = re.compile(r"(?:(?:kể\s+)?từ|bắt đầu từ)\s+(?:năm\s+)?$", re.IGNORECASE)

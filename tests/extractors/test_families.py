@@ -3430,6 +3430,54 @@ POSITION += [
     ),
 ]
 
+UNCHANGED += [
+    Family(
+        "unchanged_rank_of_a_named_edition",
+        "rank_change.unchanged",
+        '"xếp hạng 44/139, duy trì thứ hạng năm 2024": this edition\'s rank and no change; the named year'
+        " is the one compared with",
+        (GII_2024, PCI_2023),
+        (
+            "{u} xếp hạng {n}, duy trì thứ hạng năm {prev}.",
+            "{u} xếp thứ {n}, giữ nguyên vị trí của năm {prev}.",
+        ),
+        lambda v: [rank(v.u, v.n), change(v.u, 0)],
+        {"u": COUNTRIES[:1] + PLAIN[:3], "n": nums(44, 12)},
+        size=4,
+    ),
+]
+LEADER_NEAR += [
+    Family(
+        "leader_of_a_group_named_after_it",
+        "rank.leader",
+        '"Đứng đầu (trên tổng số 26 nước) nhóm các quốc gia đang phát triển", "top 5 địa phương dẫn đầu về'
+        ' chỉ số đổi mới sáng tạo": first in a group, no rank',
+        (GII_2023, PII_2024),
+        (
+            "{u} đứng đầu (trên tổng số 26 nước) nhóm các quốc gia thu nhập trung bình thấp.",
+            "Lần đầu tiên {u} vào top 5 địa phương dẫn đầu về chỉ số đổi mới sáng tạo.",
+        ),
+        nothing,
+        {"u": COUNTRIES[:1] + PLAIN[:3]},
+        near_miss=True,
+    ),
+]
+POSITION += [
+    Family(
+        "years_of_a_later_clause_are_its_own",
+        "rank.ordinal_list",
+        '"Ở vị trí thứ ba là tỉnh Quảng Ninh, địa phương liên tiếp nằm trong TOP 10 trong năm 2023 và 2024":'
+        " the rank is this edition's",
+        (PII_2024, PCI_2023),
+        (
+            "Hà Nội dẫn đầu. Ở vị trí thứ ba là {u}, địa phương liên tiếp nằm trong TOP 10 trong năm 2021 và"
+            " 2022.",
+        ),
+        lambda v: [rank(province("Hà Nội"), 1), rank(v.u, 3)],
+        {"u": PLAIN[2:6]},
+    ),
+]
+
 FAMILIES: list[Family] = [
     *POSITION,
     *POSITION_NEAR,

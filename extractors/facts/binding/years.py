@@ -227,7 +227,10 @@ def bind_years_plain(
     left = [y for y in usable if segment[0] <= y.start and y.end <= m.start and ok(y)]
     if left:
         return left[-1].years
-    right = [y for y in usable if m.end <= y.start < segment[1] and ok(y)]
+    # "Ở vị trí thứ ba là tỉnh Quảng Ninh, địa phương ... TOP 10 trong năm 2023 và 2024": a later
+    # clause's years are its own.
+    right_end = min(segment[1], s.clause_of(max(m.start, m.end - 1))[1])
+    right = [y for y in usable if m.end <= y.start < right_end and ok(y)]
     if right and not _OTHER_METRIC_RE.search(ctx.text, m.end, right[0].start):
         return right[0].years
     opener = _sentence_opener_year(ctx, usable, segment)

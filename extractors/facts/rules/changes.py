@@ -35,7 +35,9 @@ _UNCHANGED_RE = re.compile(
     rf"(?<![\w]){V.alt('change.unchanged')}\s+(?:được\s+)?(?:thứ hạng|xếp hạng|vị trí|hạng|thứ bậc)"
     rf"(?:\s+\S+){{0,3}}?\s+(?:so\s+(?:với\s+)?|như\s+)(?:(?P<prev>{_PREVIOUS})|(?:năm\s+)?(?P<y>{YEAR}))"
     rf"|(?<![\w])không (?:thay )?đổi\s+(?:so\s+(?:với\s+)?)"
-    rf"(?:(?P<prev2>{_PREVIOUS})|(?:năm\s+)?(?P<y2>{YEAR}))",
+    rf"(?:(?P<prev2>{_PREVIOUS})|(?:năm\s+)?(?P<y2>{YEAR}))"
+    # "duy trì thứ hạng năm 2024": kept the rank that edition had
+    rf"|(?<![\w]){V.alt('change.unchanged')}\s+(?:thứ hạng|vị trí|hạng)\s+(?:của\s+)?năm\s+(?P<y3>{YEAR})",
     I,
 )
 
@@ -45,7 +47,7 @@ def _compare(mention: MetricMention, match) -> None:
         return
     # "so với năm 2017" names the edition compared with; "so với năm trước"
     # is the previous one, which is what a change is (FACTS.md).
-    year = match.groupdict().get("y") or match.groupdict().get("y2")
+    year = match.groupdict().get("y") or match.groupdict().get("y2") or match.groupdict().get("y3")
     if year:
         mention.compare_year = int(year)
 

@@ -59,6 +59,7 @@ _NOT_A_RANK_AFTER_RE = re.compile(
     r"|(?:của\s+)?(?:hai|ba|bốn|năm|\d+)\s+(?:năm|kỳ|lần)\s+trước)(?![\w])",
     I,
 )
+_GROUP_AFTER_RE = re.compile(r"\s*(?:\([^()]{0,60}\)\s*)?(?:trong\s+)?nhóm(?![\w])", I)
 # "vị thế dẫn đầu của ...": the leader is whoever follows "của".
 _OWNED_BY_RE = re.compile(r"\s+của\s+(?:những|các|nhiều|một số|mọi)\s+", I)
 # "..., chấm dứt chuỗi 7 năm liên tiếp Quảng Ninh giữ ngôi quán quân": an
@@ -132,7 +133,8 @@ class LeaderRule(Rule):
             if group:
                 head = text[head_start : match.start()]
                 # "2 chỉ số thành phần dẫn đầu cả nước là ..." still names components
-                if _COMPONENT_LIST_AFTER_RE.match(text, match.end()) or re.search(
+                # not "vào top 5 địa phương dẫn đầu về chỉ số ...": a top group of units
+                if (_components_listed_after(ctx, match.end()) and not group.group("top")) or re.search(
                     r"chỉ số thành phần|trục|lĩnh vực", head, I
                 ):
                     mention = MetricMention(
@@ -143,6 +145,8 @@ class LeaderRule(Rule):
                 continue
             if _NOT_A_RANK_AFTER_RE.match(text, match.end()):
                 continue
+            if _GROUP_AFTER_RE.match(text, match.end()):
+                continue  # "Đứng đầu (trên tổng số 26 nước) nhóm các quốc gia ...": a group's first
             if _OWNED_BY_RE.match(text, match.end()):
                 continue  # "thách thức vị thế dẫn đầu của những cường quốc": someone else's
             if _ENDED_STREAK_RE.search(text, s.clause_of(match.start())[0], match.start()):
