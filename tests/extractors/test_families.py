@@ -3235,6 +3235,7 @@ POSITION += [
         (
             "Đứng đầu là {a} ({s}%), xếp thứ nhì {b} (90,63%), xếp thứ ba là {c} (89,76%).",
             "Với xếp hạng các bộ, ngành thì đứng đầu vẫn là {a} ({s}%), xếp thứ hai {b} (90,63%).",
+            "{a} dẫn đầu với kết quả đạt {s}%; đứng thứ 2 {b} đạt 90,63%.",
         ),
         lambda v: (
             [rank(v.a, 1), score(v.a, v.s), rank(v.b, 2), score(v.b, 90.63)]
@@ -3475,6 +3476,26 @@ POSITION += [
         ),
         lambda v: [rank(province("Hà Nội"), 1), rank(v.u, 3)],
         {"u": PLAIN[2:6]},
+    ),
+]
+
+POSITION += [
+    Family(
+        "inverted_rank_of_a_titled_province",
+        "rank.position",
+        '"X dẫn đầu với 90,61%; đứng thứ 2 tỉnh Thái Nguyên đạt 90,29%": "tỉnh" titles the name after it,'
+        " it counts nothing",
+        (SIPAS_2023, PAR_2023),
+        ("Ở chỉ số này, {a} dẫn đầu với kết quả đạt 90,61%; đứng thứ {n} tỉnh {b} đạt 90,29%.",),
+        lambda v: [rank(v.a, 1), score(v.a, 90.61), rank(v.b, v.n), score(v.b, 90.29)],
+        {
+            "a,b": tuple(
+                (province(a), province(b))
+                for a, b in (("Quảng Ninh", "Thái Nguyên"), ("Hà Nội", "Hải Dương"))
+            ),
+            "n": (*nums(2), Num("hai", 2)),
+        },
+        size=4,
     ),
 ]
 

@@ -230,8 +230,11 @@ def _inverted_subject(ctx: SentenceContext, m: MetricMention, clause) -> EntityM
     ranks units so (an earlier "là" names one)."""
     if m.metric != "rank" or not _CLAUSE_LEAD_RE.fullmatch(ctx.text, clause[0], m.start):
         return None
-    if clause[0] == ctx.s.start or not COPULA_WORD_RE.search(ctx.text, ctx.s.start, clause[0]):
+    if clause[0] == ctx.s.start:
         return None
+    opens_part = ctx.s.segment_of(m.start)[0] == clause[0] and any(x.end <= clause[0] for x in ctx.metrics)
+    if not opens_part and not COPULA_WORD_RE.search(ctx.text, ctx.s.start, clause[0]):
+        return None  # "...; đứng thứ 2 tỉnh Thái Nguyên đạt 90,29%" opens a part after a stated rank
     after = next((e for e in ctx.eligible if m.end <= e.start <= m.end + 1), None)
     return after if after is not None and ctx.s.paren_of(after.start) is None else None
 

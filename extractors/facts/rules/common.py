@@ -102,7 +102,10 @@ def regional(text: str, sentence: Sentence, start: int, end: int) -> bool:
 # After a number these make it a count: "xếp hạng 63 tỉnh", "3 năm".
 # A capital starts a name, not a count: "xếp thứ nhì Bộ Tư pháp".
 COUNT_AFTER_RE = re.compile(
-    rf"\s*(?!(?-i:[A-ZĐ]))(?:{V.alt('rank.count_nouns')}|năm(?!\s+(?:19|20)\d\d)|%)(?![\w])", I
+    rf"\s*(?!(?-i:[A-ZĐ]))(?:{V.alt('rank.count_nouns')}|năm(?!\s+(?:19|20)\d\d)|%)(?![\w])"
+    # "đứng thứ 2 tỉnh Thái Nguyên": a province's title before its name, no count
+    r"(?!\s+(?-i:[A-ZĐ])\w*\s+(?-i:[A-ZĐ]))",
+    I,
 )
 
 # "/63 tỉnh", "trong 17 bộ", "trên tổng số 63 tỉnh": the size of the ranking.
