@@ -3499,7 +3499,46 @@ POSITION += [
     ),
 ]
 
+OF_IS = [
+    Family(
+        "rank_told_as_what_a_unit_s_rank_is",
+        "rank.of_is",
+        '"thứ hạng Chỉ số ĐMST toàn cầu của Việt Nam là 44", "thứ hạng nhóm các chỉ số “đầu vào” của Việt'
+        ' Nam là 60", "thứ hạng ... vẫn giữ nguyên ở mức 38"',
+        (GII_2023, GII_2024),
+        (
+            "Năm {ed.year}, thứ hạng Chỉ số Đổi mới sáng tạo toàn cầu của {u} là {n}.",
+            "Thứ hạng nhóm các chỉ số “{c}” của {u} là {n}, tăng 2 bậc so với năm trước.",
+            "Thứ hạng nhóm các chỉ số “{c}” của {u} vẫn giữ nguyên ở mức {n}.",
+        ),
+        lambda v: (
+            [rank(v.u, v.n)]
+            if "toàn cầu" in v.template
+            else [rank(v.u, v.n, component=v.c.meaning)]
+            + [change(v.u, 2, component=v.c.meaning)] * ("bậc" in v.template)
+        ),
+        {"u": COUNTRIES[:1] + COUNTRIES[5:7], "c": PII_PARTS, "n": nums(44, 60, 38)},
+        size=6,
+    ),
+    Family(
+        "rank_of_is_not_a_rank",
+        "rank.of_is",
+        '"thứ hạng của X là rất đáng khích lệ", "thứ hạng của X được cải thiện, với điểm đạt 69,27 điểm",'
+        ' "thứ hạng ... là 5 bậc": no rank',
+        (PCI_2022, GII_2024),
+        (
+            "Thứ hạng của {u} là rất đáng khích lệ.",
+            "Thứ hạng của {u} tiếp tục được cải thiện, với điểm đạt 69,27 điểm.",
+            "Mức cải thiện thứ hạng của {u} là 5 bậc.",
+        ),
+        lambda v: [score(v.u, 69.27)] if "69,27" in v.template and v.ed.index == "PCI" else [],
+        {"u": PLAIN[:3] + COUNTRIES[:1]},
+        near_miss=True,
+    ),
+]
+
 FAMILIES: list[Family] = [
+    *OF_IS,
     *POSITION,
     *POSITION_NEAR,
     *RANGE,

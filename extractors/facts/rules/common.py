@@ -9,7 +9,7 @@ from extractors.facts.units import Sentence
 from extractors.text.numbers import parse_number
 
 I = re.IGNORECASE
-INT = r"\d{1,3}(?![\d.,]\d)"
+INT = r"\d{1,3}(?![\d.,]\d)(?!\d)"
 YEAR = r"(?:19[89]\d|20\d\d)"
 # "xếp hạng năm 2016", "thứ hạng năm nay": "năm" is the year there, not five.
 ORD = (

@@ -457,3 +457,40 @@ class EllipticalRankRule(Rule):
     nationwide = re.compile(
         rf"(?:(?<=[,;])|(?<=\svà))\s*thứ\s+(?P<val>{INT}|{ORD})\s+{V.alt('context.nationwide')}(?![\w])", I
     )
+
+
+@register
+class RankOfIsRule(Rule):
+    """A rank told as what something's rank is: "thứ hạng Chỉ số ĐMST toàn
+    cầu của Việt Nam là 44", "thứ hạng nhóm các chỉ số 'đầu vào' của Việt Nam
+    là 60", "thứ hạng ... vẫn giữ nguyên ở mức 38": the unit named after
+    "của" in between.  Traps: "thứ hạng của Việt Nam là rất đáng khích lệ" (no
+    number), "... là 0,78 điểm" (a score), "là 5 bậc" (a change)."""
+
+    name = "rank.of_is"
+    stage = "metric"
+    order = 32
+    pattern = re.compile(
+        r"(?<![\w])(?:thứ hạng|xếp hạng|vị trí)(?P<of>[^.;:()]{0,80}?)\s+"
+        r"(?:vẫn\s+)?(?:là|giữ nguyên\s+ở\s+mức|ở\s+mức|đạt)\s+(?:thứ\s+|hạng\s+)?"
+        rf"(?P<val>{INT})(?![\w.,/]\d|\s*(?:/|điểm|%|bậc|hạng\b))",
+        I,
+    )
+
+    def find(self, ctx) -> list[MetricMention]:
+        found = []
+        for match in self.pattern.finditer(ctx.text, ctx.s.start, ctx.s.end):
+            owners = ctx.doc.within(ctx.entities, match.start("of"), match.end("of"))
+            if not owners or "của" not in ctx.text[match.start("of") : owners[-1].start].split():
+                continue  # whose rank it is must be said
+            number = value(match.group("val"))
+            if not 1 <= number <= 200 or COUNT_AFTER_RE.match(ctx.text, match.end()):
+                continue
+            # From the value on: the component named in between is left of it.
+            mention = MetricMention(
+                "rank", [(number, *match.span("val"))], match.start("val"), match.end(), self.name
+            )
+            mention.explicit_entity = owners[-1]
+            mention.regional = regional(ctx.text, ctx.s, match.start(), match.end())
+            found.append(mention)
+        return found
