@@ -125,7 +125,6 @@ def _edition(
     tied to one year only, with it."""
     votes: Counter[int] = Counter()
     tied: dict[int, set[str]] = {}
-    years_of: dict[str, set[int]] = {}
     year_starts = [y.start for y in years]
     for index in indices:
         if _NEAR_COMPARE_RE.search(text, max(0, index.start - 60), index.start):
@@ -137,7 +136,6 @@ def _edition(
             if year.role in ("plain", "paren") and len(gap) <= 30 and _INDEX_YEAR_GAP_RE.fullmatch(gap):
                 votes[year.years[0]] += 3 + (_TITLE_VOTES if year.end <= title_end else 0)
                 tied.setdefault(year.years[0], set()).add(index.code)
-                years_of.setdefault(index.code, set()).add(year.years[0])
     for year in years:
         if year.role == "plain":
             votes[year.years[0]] += 1
@@ -147,7 +145,11 @@ def _edition(
     # A tie goes to the latest year: an article reports the newest edition and
     # names older ones to compare ("năm 2021 xếp thứ 3 còn năm 2022 ... thứ 2").
     edition = max(y for y, n in votes.items() if n == best)
-    own = {code: next(iter(ys)) for code, ys in years_of.items() if len(ys) == 1}
+    years_of: dict[str, list[int]] = {}
+    for year, codes in tied.items():
+        for code in codes:
+            years_of.setdefault(code, []).append(year)
+    own = {code: ys[0] for code, ys in years_of.items() if len(ys) == 1}
     return edition, tied.get(edition, set()), own
 
 

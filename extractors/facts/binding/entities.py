@@ -20,6 +20,7 @@ from extractors.facts.binding.patterns import (
     _PRESS_BEFORE_RE,
     I,
 )
+from extractors.facts.binding.years import apposition_at
 from extractors.facts.context import SentenceContext
 from extractors.facts.mentions import EntityMention
 from extractors.facts.records import MetricMention
@@ -243,8 +244,6 @@ def _outside_apposition(ctx: SentenceContext, left: list[EntityMention], m: Metr
     """The last unit before ``m``, passing over one named inside an aside
     about the unit before it: "Bộ Dân tộc và Tôn giáo, bộ mới được thành lập
     trên cơ sở Ủy ban Dân tộc, xếp cuối cùng" ranks the ministry."""
-    from extractors.facts.binding.years import apposition_at
-
     last = left[-1]
     aside = apposition_at(ctx, last.start)
     if aside is None or aside[0] <= m.start < aside[1] or last.start <= aside[0] + 1:

@@ -247,7 +247,6 @@ class HighestScoreRule(Rule):
         I,
     )
     _GROUP_RE = re.compile(rf"(?<![\w]){V.alt('rank.groups')}\s*$", I)
-    _GROUP_WORD_RE = re.compile(rf"(?<![\w]){V.alt('rank.groups')}(?![\w])", I)
     _IN_GROUP_RE = re.compile(rf"(?<![\w]){V.alt('rank.groups')}\s+(?:có|đạt|với)?\s*$", I)
 
     def find(self, ctx) -> list[MetricMention]:
@@ -272,7 +271,7 @@ class HighestScoreRule(Rule):
                 found.append(mention)
         for match in self._FRAMED_RE.finditer(ctx.text, ctx.s.start, ctx.s.end):
             clause = ctx.s.clause_of(match.start())
-            if self._GROUP_WORD_RE.search(ctx.text, clause[0], match.start()):
+            if _GROUP_WORD_RE.search(ctx.text, clause[0], match.start()):
                 continue  # "được đánh giá ở nhóm địa phương có điểm số cao nhất": a group
             if any(c.end <= clause[0] and ctx.s.paren_of(c.start) is None for c in ctx.components):
                 top = match.span("top")

@@ -212,12 +212,9 @@ class OrdinalContinuationRule(Rule):
     name = "rank.ordinal_list"
     stage = "metric"
     order = 60
-    pattern = re.compile(
-        rf"(?:^|(?<=[,;])|(?<=\svà))\s*(?:và\s+)?(?:ở\s+)?(?:vị trí\s+)?thứ\s+(?P<val>{INT}|{ORD})\s+"
-        r"(?:là|thuộc về)\s+",
-        I,
-    )
-    _OPENING_RE = re.compile(rf"(?:vị trí\s+)?thứ\s+(?P<val>{INT}|{ORD})\s+(?:là|thuộc về)\s+", I)
+    _PLACE_IS = rf"(?:vị trí\s+)?thứ\s+(?P<val>{INT}|{ORD})\s+(?:là|thuộc về)\s+"
+    pattern = re.compile(rf"(?:^|(?<=[,;])|(?<=\svà))\s*(?:và\s+)?(?:ở\s+)?{_PLACE_IS}", I)
+    _OPENING_RE = re.compile(_PLACE_IS, I)
 
     @staticmethod
     def _continues_paragraph(ctx, match) -> bool:
@@ -401,18 +398,11 @@ class EllipticalRankRule(Rule):
                 mention = self._after(ctx, c)
                 if mention is not None:
                     found.append(mention)
-        for match in self.about.finditer(ctx.text, ctx.s.start, ctx.s.end):
-            if any(m.metric == "rank" and m.end <= match.start() for m in ctx.metrics):
-                found.append(
-                    MetricMention(
-                        "rank",
-                        [(value(match.group("val")), *match.span("val"))],
-                        match.start("val"),
-                        match.end(),
-                        self.name,
-                    )
-                )
-        for match in self.nationwide.finditer(ctx.text, ctx.s.start, ctx.s.end):
+        for match in (
+            match
+            for pattern in (self.about, self.nationwide)
+            for match in pattern.finditer(ctx.text, ctx.s.start, ctx.s.end)
+        ):
             if any(m.metric == "rank" and m.end <= match.start() for m in ctx.metrics):
                 found.append(
                     MetricMention(
