@@ -15,7 +15,7 @@ from extractors.model import Document
 from extractors.pipeline import Extraction, process
 from extractors.tables.header import label_of
 from tests.conftest import FIXTURES
-from tests.extractors.test_corpus import _extract
+from tests.extractors.test_corpus import corpus_report
 
 TABLES_MIN_PRECISION = 0.98
 TABLES_MIN_RECALL = 0.95
@@ -122,12 +122,7 @@ def test_header_labels_name_role_index_component_and_year():
 
 
 def test_the_table_corpus_meets_its_floor(shared):
-    from extractors.evaluate import evaluate, read_gold
-
-    corpus = shared / "corpus" / "tables"
-    gold = read_gold((corpus / "gold.jsonl").read_text(encoding="utf-8").splitlines())
-    paths = sorted((corpus / "articles").glob("*.txt"))
-    report = evaluate(_extract(paths), gold, sources={p.name for p in paths})
+    report = corpus_report(shared / "corpus" / "tables")
     assert report.strict.precision >= TABLES_MIN_PRECISION, format_report(report)
     assert report.strict.recall >= TABLES_MIN_RECALL, format_report(report)
 
